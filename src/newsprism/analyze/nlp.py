@@ -1,0 +1,43 @@
+"""The spaCy pipeline, loaded once per process and per model name.
+
+Every analyze function takes a parsed ``Doc``; only this module loads a model, so a worker
+process pays the load cost once and the rest of the stage never parses a text twice.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from newsprism.config import DEFAULT_MODEL
+from newsprism.errors import ModelError
+
+# Components the extractors read: tagger/attribute_ruler (POS, tags), parser (dependencies,
+# sentences), lemmatizer (cue lemmas), ner (mentions). A model missing one cannot be used.
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline ``model`` (a package name or path), cached per process.
+
+    Raises ModelError when the model is not installed or lacks a parser or NER component.
+    """
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"spaCy model {model!r} cannot be loaded ({exc.__class__.__name__}: {exc}). "
+            f"Install it into the environment (e.g. `pip install {model}`) or pass the name "
+            "of an installed English pipeline."
+        ) from exc
+    missing = [name for name in REQUIRED_COMPONENTS if name not in nlp.pipe_names]
+    if missing:
+        raise ModelError(
+            f"spaCy model {model!r} has no {', '.join(missing)} component "
+            f"(it has {', '.join(nlp.pipe_names) or 'none'}); newsprism needs a pipeline "
+            "with a dependency parser and named-entity recognizer."
+        )
+    return nlp
