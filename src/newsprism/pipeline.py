@@ -1,0 +1,187 @@
+"""Stage order: ingest → normalize → analyze per report, then the global stages per story.
+
+Per-report stages are pure functions of one document (``process_batch``) and run on an engine
+(inline, a local process pool, or Dask). The parent process owns the store: it drops inputs it
+has already stored, writes each batch in one transaction, then lets the global stages update the
+stories the new reports touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, BinaryIO
+
+from newsprism.config import Settings
+from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest import read_sources
+from newsprism.normalize import normalize
+from newsprism.scale.local import Engine, make_engine
+from newsprism.store import Store, StoredItem
+from newsprism.types import Analysis, RawDocument, Report
+
+if TYPE_CHECKING:
+    from newsprism.analyze import Analyzer
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """The per-report stages' result for one raw document: a report or the reason it failed."""
+
+    source: str
+    raw_sha: str
+    report: Report | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    new_report_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
+                "errors": list(self.errors), "report_ids": list(self.new_report_ids)}
+
+
+ProgressFn = Callable[[int], None]
+
+
+def raw_sha(raw: RawDocument) -> str:
+    """Identity of a raw input: its bytes plus the metadata its container gave it."""
+    h = hashlib.sha256(raw.data)
+    meta = [raw.url, raw.outlet, raw.title, raw.byline, raw.published_at, raw.kind]
+    h.update(json.dumps(meta).encode())
+    return h.hexdigest()
+
+
+def process_batch(raws: Sequence[tuple[RawDocument, str]], settings: Settings,
+                  analyze: bool = True) -> list[Processed]:
+    """Normalize and analyze a batch of raw documents. Never raises for a bad input."""
+    out: list[Processed] = []
+    reports: list[Report] = []
+    for raw, sha in raws:
+        try:
+            report = normalize(raw, settings)
+        except InputError as exc:
+            out.append(Processed(raw.source, sha, error=str(exc)))
+            continue
+        out.append(Processed(raw.source, sha, report=report))
+        reports.append(report)
+    if analyze and reports:
+        analyses = {a.report_id: a for a in _analyzer(settings.model).analyze_many(reports)}
+        out = [
+            Processed(p.source, p.raw_sha, p.report, analyses.get(p.report.id), p.error)
+            if p.report is not None else p
+            for p in out
+        ]
+    return out
+
+
+@lru_cache(maxsize=2)
+def _analyzer(model: str) -> Analyzer:
+    """One Analyzer (one loaded spaCy pipeline) per process and model."""
+    # Imported here so that ingest without analysis never pays for loading spaCy.
+    from newsprism.analyze import Analyzer
+
+    return Analyzer(model)
+
+
+def _batches(items: Iterable[tuple[RawDocument, str]], size: int
+             ) -> Iterator[list[tuple[RawDocument, str]]]:
+    batch: list[tuple[RawDocument, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
+           stdin: BinaryIO | None = None, analyze: bool = True,
+           engine: Engine | None = None, progress: ProgressFn | None = None,
+           on_error: Callable[[str], None] | None = None) -> IngestSummary:
+    """Read every source into the store and update the stories the new reports touch."""
+    summary = IngestSummary()
+    own_engine = engine is None
+    eng = engine or make_engine(settings.workers)
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error is not None:
+            on_error(message)
+        if progress is not None:
+            progress(1)
+
+    def fresh() -> Iterator[tuple[RawDocument, str]]:
+        seen: set[str] = set()
+        for item in read_sources(sources, settings, stdin=stdin):
+            if isinstance(item, NewsprismError):
+                fail(str(item))
+                continue
+            sha = raw_sha(item)
+            if sha in seen or store.report_for_raw(sha) is not None:
+                summary.duplicates += 1
+                if progress is not None:
+                    progress(1)
+                continue
+            seen.add(sha)
+            yield item, sha
+
+    work = partial(process_batch, settings=settings, analyze=analyze)
+    try:
+        for results in eng.map_batches(work, _batches(fresh(), settings.batch_size)):
+            _store_batch(store, results, summary, fail, progress)
+    finally:
+        if own_engine:
+            eng.close()
+    if summary.new_report_ids:
+        update_global(store, summary.new_report_ids, settings)
+    return summary
+
+
+def _store_batch(store: Store, results: Sequence[Processed], summary: IngestSummary,
+                 fail: Callable[[str], None], progress: ProgressFn | None) -> None:
+    items = []
+    for p in results:
+        if p.error is not None or p.report is None:
+            fail(p.error or f"{p.source}: no report")
+            continue
+        items.append(StoredItem(p.report, p.raw_sha, p.analysis))
+    added = store.add_reports(items)
+    for item, is_new in zip(items, added, strict=True):
+        if is_new:
+            summary.stored += 1
+            summary.new_report_ids.append(item.report.id)
+        else:
+            summary.duplicates += 1
+    if progress is not None:
+        progress(len(items))
+
+
+def update_global(store: Store, new_report_ids: Sequence[str], settings: Settings) -> None:
+    """Run the global stages (cluster, resolve, triangulate) for newly stored reports."""
+    for stage in global_stages():
+        stage(store, new_report_ids, settings)
+
+
+GlobalStage = Callable[[Store, Sequence[str], Settings], None]
+
+
+def global_stages() -> list[GlobalStage]:
+    """The global stages in order. Each updates only the stories the new reports touch."""
+    return []

@@ -1,0 +1,12 @@
+"""CLI commands, one module per group; each module has ``register(app)``."""
+
+from __future__ import annotations
+
+import typer
+
+from newsprism.serve.commands import export, ingest, reports
+
+
+def register_all(app: typer.Typer) -> None:
+    for module in (ingest, reports, export):
+        module.register(app)

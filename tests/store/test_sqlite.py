@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import NotFound, SchemaError
+from newsprism.store import Store, StoredItem
+from newsprism.store.migrations import SCHEMA_VERSION
+from newsprism.types import (
+    Analysis,
+    ClaimUnit,
+    Entity,
+    Event,
+    Mention,
+    Notice,
+    NumberExpr,
+    Quote,
+    Report,
+    Reuse,
+    Story,
+    TimeExpr,
+)
+
+
+def make_report(rid: str, text: str = "The harbour council met on Tuesday.", **kw: object
+                ) -> Report:
+    fields: dict[str, object] = {"source": f"/in/{rid}.txt", "outlet": "Lakeside Courier",
+                                 "title": f"Title {rid}", "published_at": "2024-05-02"}
+    fields.update(kw)
+    return Report(id=rid, text=text, **fields)  # type: ignore[arg-type]
+
+
+def make_analysis(rid: str) -> Analysis:
+    return Analysis(
+        report_id=rid,
+        mentions=(Mention(rid, 4, 18, "harbour council", "ORG"),),
+        quotes=(Quote(f"{rid}:q0", rid, 0, 10, "The harbour", "direct", cue="said",
+                      speaker_text="Mayor Ilse Varga"),),
+        numbers=(NumberExpr(rid, 0, 6, "12.000", 12000.0, unit="boats"),),
+        times=(TimeExpr(rid, 26, 33, "Tuesday", "2024-04-30", "day", "publication"),),
+        events=(Event(rid, 0, 36, "CONSULT", "met", source_text="harbour council"),),
+        claims=(ClaimUnit(f"{rid}:c0", rid, 0, 36, "The harbour council met on Tuesday.",
+                          "asserted", values={"numbers": [12000.0]}),),
+        sentences=((0, 36),),
+    )
+
+
+def test_new_store_is_at_current_schema(db_path: Path) -> None:
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.integrity_ok()
+        mode = store.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+
+
+def test_same_content_is_stored_once(db_path: Path) -> None:
+    with Store(db_path) as store:
+        first = store.add_reports([StoredItem(make_report("a1"), raw_sha="x1")])
+        again = store.add_reports([StoredItem(make_report("a1", source="/other.txt"),
+                                              raw_sha="x2")])
+        assert first == [True] and again == [False]
+        assert store.count_reports() == 1
+        assert store.report_for_raw("x2") == "a1"
+
+
+def test_report_round_trip_with_notices_and_prefix(db_path: Path) -> None:
+    notice = Notice("republication", "Republished from the Harbor Times.", "Harbor Times")
+    with Store(db_path) as store:
+        store.add_reports([StoredItem(make_report("abcdef01", notices=(notice,)))])
+        got = store.get_report("abcd")
+        assert got.id == "abcdef01" and got.notices == (notice,)
+        with pytest.raises(NotFound):
+            store.get_report("zzzz")
+
+
+def test_analysis_round_trip(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.add_reports([StoredItem(make_report("r1"), analysis=make_analysis("r1"))])
+        assert store.get_analysis("r1") == make_analysis("r1")
+        assert store.analyzed_ids() == {"r1"}
+
+
+def test_failed_batch_leaves_nothing_half_written(db_path: Path) -> None:
+    bad = Analysis(report_id="r2", quotes=(Quote("dup", "r2", 0, 1, "x", "direct"),
+                                          Quote("dup", "r2", 0, 1, "x", "direct")))
+    with Store(db_path) as store:
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_reports([StoredItem(make_report("r1")), StoredItem(make_report("r2"),
+                                                                         analysis=bad)])
+        assert store.count_reports() == 0
+        assert store.conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 0
+
+
+def test_filters_and_full_text_search(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.add_reports([
+            StoredItem(make_report("r1", "Floodwater reached the old mill.",
+                                   published_at="2024-03-01")),
+            StoredItem(make_report("r2", "The ferry strike ended.", outlet="Valley Post",
+                                   published_at="2024-03-05T10:00:00+00:00")),
+        ])
+        assert [r.id for r in store.reports(outlet="Valley Post")] == ["r2"]
+        assert [r.id for r in store.reports(since="2024-03-02")] == ["r2"]
+        assert [r.id for r in store.reports(until="2024-03-05")] == ["r1", "r2"]
+        hits = store.search("floodwater mill")
+        assert [h.report_id for h in hits] == ["r1"] and "[Floodwater]" in hits[0].snippet
+        # FTS operators and quotes in user input are treated as words, not syntax.
+        assert store.search('ferry" OR NEAR(') == []
+        assert store.count_reports(query="ferry") == 1
+
+
+def test_stories_reuse_entities_and_groups(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.add_reports([StoredItem(make_report("r1"), analysis=make_analysis("r1")),
+                           StoredItem(make_report("r2"))])
+        store.replace_stories([Story("s1", "Harbour council", ("r1", "r2"), "2024-05-02",
+                                     "2024-05-02")])
+        assert store.story("s1").report_ids == ("r1", "r2")
+        edge = Reuse("r1", "r2", 30, ((0, 30, 0, 30),), 0.8, 0.8, "near-exact", "dates")
+        store.put_reuse([edge])
+        store.put_reuse([edge])
+        assert store.reuse(["r2"]) == [edge]
+        store.replace_entities([Entity("e1", "Harbour Council", "ORG", ("harbour council",))],
+                               {("r1", 0): "e1"})
+        assert store.mentions(["r1"])[0].entity_id == "e1"
+        store.replace_groups("s1", [{"id": "g1", "members": [{"claim_id": "r1:c0"}]}],
+                             [{"id": "qg1", "quote_ids": ["r1:q0"]}])
+        assert store.claims(["r1"])[0].id == "r1:c0"
+        assert store.claim_groups("s1")[0]["id"] == "g1"
+        assert store.conn.execute("SELECT group_id FROM quotes").fetchone()[0] == "qg1"
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    Store(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SchemaError):
+        Store(db_path)
+
+
+def test_readonly_store_must_exist(tmp_path: Path) -> None:
+    with pytest.raises(NotFound):
+        Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_resume_bookkeeping(db_path: Path) -> None:
+    with Store(db_path) as store:
+        assert not store.file_done("/in/a.warc", 10, 5)
+        store.mark_file_done("/in/a.warc", 10, 5, 3)
+        assert store.file_done("/in/a.warc", 10, 5)
+        assert not store.file_done("/in/a.warc", 11, 5)
