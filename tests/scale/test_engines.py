@@ -5,7 +5,6 @@ import pytest
 from newsprism.errors import ConfigError
 from newsprism.scale import InlineEngine, ProcessPoolEngine, engine_for
 
-
 # Worker processes are spawned, so the mapped function must be importable there: a builtin.
 BATCHES = [[i + 2, i, i + 1] for i in range(0, 60, 3)]
 EXPECTED = [sorted(b) for b in BATCHES]
