@@ -149,6 +149,9 @@ class TimeExpr:
     precision: Precision | None = None
     anchor: str = "absolute"
     kind: str = "date"  # date, time, duration, set
+    # For relative expressions: the normalizer's template ("wd|2|past|" = the last Wednesday),
+    # so that resolve_times can re-anchor the value later without the parsed text.
+    relative: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
