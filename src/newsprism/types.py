@@ -73,6 +73,7 @@ class Report:
     published_source: DateSource = "unknown"
     language: str | None = None
     notices: tuple[Notice, ...] = ()
+    updated_at: str | None = None  # ISO 8601 date the outlet says it last updated the report
 
 
 @dataclass(frozen=True, slots=True)
