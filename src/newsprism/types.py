@@ -113,6 +113,10 @@ class Quote:
     speaker_entity_id: str | None = None
     via: str | None = None
     group_id: str | None = None
+    # The source as written where the quote is attributed: a pronoun, a name or a phrase
+    # ("he" when speaker_* is the person "he" stands for); -1 when no source is written.
+    source_start: int = -1
+    source_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
