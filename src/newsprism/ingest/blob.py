@@ -55,14 +55,15 @@ def read_bytes(data: bytes, source: str, settings: Settings, fetcher: Fetcher,
     if kind == "warc":
         yield from read_warc(io.BytesIO(data), source, settings)
         return
-    check_bytes(data, source, settings)
     if kind == "gzip":
         if _depth:
             raise MalformedInput(source, "gzip inside gzip is not read")
         cap = min(settings.max_input_bytes, settings.max_decompressed_bytes)
         inner = gunzip(data, source, cap)
         yield from read_bytes(inner, source, settings, fetcher, url=url, _depth=1)
-    elif kind == "feed":
+        return
+    check_bytes(data, source, settings)
+    if kind == "feed":
         yield from read_feed(data, source, settings, fetcher)
     elif kind == "jsonl":
         yield from read_jsonl(decode(data, source, encoding), source)

@@ -20,8 +20,11 @@ _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|title|article)
 _HTML_TAGS = re.compile(rb"<(p|div|span|a|br|h[1-6]|table|ul|li|script|style|section)[\s>/]",
                         re.IGNORECASE)
 # Leading noise allowed before the root element of an XML feed.
-_XML_PROLOG = re.compile(rb"\s*(<\?xml[^>]*\?>|<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^>]*"
-                         rb"(\[.*?\])?\s*>|\s)*", re.DOTALL | re.IGNORECASE)
+_XML_PROLOG = re.compile(rb"\s*(<\?xml[^>]*\?>|<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^\[>]*"
+                         rb"(\[.*?\]\s*)?>|\s)*", re.DOTALL | re.IGNORECASE)
+# Entity declarations: whatever the root, such a document goes through the XML checks
+# (defusedxml), which refuse it, instead of reaching a parser that would expand them.
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 # A text with at least this many HTML tags in its head is HTML even without <html>.
 MIN_TAGS_FOR_HTML = 3
 
@@ -58,7 +61,7 @@ def sniff(data: bytes) -> Kind:
         return "jsonl"
     prolog = _XML_PROLOG.match(head)
     rest = head[prolog.end():] if prolog else head
-    if _FEED_ROOT.match(rest):
+    if _FEED_ROOT.match(rest) or _ENTITY_DECL.search(head[:prolog.end() if prolog else 0]):
         return "feed"
     if _HTML_START.search(head[:HEAD_BYTES]) and stripped.startswith(b"<"):
         return "html"
