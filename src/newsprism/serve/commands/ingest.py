@@ -98,11 +98,12 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
     ) -> None:
         """Ingest the bundled fictional demo corpus and say what to look at next."""
-        from newsprism.demo import corpus_path
+        from newsprism.demo import corpus_files
 
         settings = Settings(workers=workers)
         with Store(Path(db)) as store:
-            summary = run_ingest([str(corpus_path())], store, settings, quiet=False)
+            summary = run_ingest([str(p) for p in corpus_files()], store, settings,
+                                 quiet=False)
             _print_summary(summary, store.path, False)
             _print_demo_overview(store)
         if not summary.ok:
