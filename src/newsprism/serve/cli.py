@@ -52,15 +52,15 @@ def main(argv: list[str] | None = None) -> int:
         return console.EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        if isinstance(exc, click.exceptions.Abort):
-            return console.EXIT_INTERRUPTED
-        raise
+    except typer.Abort:
+        return console.EXIT_INTERRUPTED
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument, ...
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            console.err.print(f"newsprism: {exc}", markup=False)
+        return int(getattr(exc, "exit_code", console.EXIT_USAGE))
     return rc if isinstance(rc, int) else 0
 
 

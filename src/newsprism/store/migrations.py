@@ -23,7 +23,8 @@ CREATE TABLE reports (
     language TEXT,
     text TEXT NOT NULL,
     story_id TEXT,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    updated_at TEXT
 );
 CREATE INDEX reports_outlet ON reports(outlet);
 CREATE INDEX reports_published ON reports(published_at);
@@ -104,7 +105,9 @@ CREATE TABLE quotes (
     speaker_end INTEGER NOT NULL,
     speaker_entity_id TEXT,
     via TEXT,
-    group_id TEXT
+    group_id TEXT,
+    source_start INTEGER NOT NULL DEFAULT -1,
+    source_end INTEGER NOT NULL DEFAULT -1
 );
 CREATE INDEX quotes_report ON quotes(report_id);
 

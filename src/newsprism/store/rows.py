@@ -40,6 +40,7 @@ def report_from_row(row: sqlite3.Row, notices: tuple[Notice, ...] = ()) -> Repor
         published_source=row["published_source"],
         language=row["language"],
         notices=notices,
+        updated_at=row["updated_at"],
     )
 
 
@@ -47,7 +48,7 @@ def report_values(report: Report, ingested_at: str) -> tuple[Any, ...]:
     return (
         report.id, report.source, report.url, report.outlet, report.title, report.byline,
         report.published_at, report.published_precision, report.published_source,
-        report.language, report.text, ingested_at,
+        report.language, report.text, ingested_at, report.updated_at,
     )
 
 
@@ -69,7 +70,8 @@ def mention_from_row(row: sqlite3.Row) -> Mention:
 
 def quote_values(q: Quote) -> tuple[Any, ...]:
     return (q.id, q.report_id, q.start, q.end, q.text, q.kind, q.cue, q.speaker_text,
-            q.speaker_start, q.speaker_end, q.speaker_entity_id, q.via, q.group_id)
+            q.speaker_start, q.speaker_end, q.speaker_entity_id, q.via, q.group_id,
+            q.source_start, q.source_end)
 
 
 def quote_from_row(row: sqlite3.Row) -> Quote:
@@ -77,7 +79,8 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
                  text=row["text"], kind=row["kind"], cue=row["cue"],
                  speaker_text=row["speaker_text"], speaker_start=row["speaker_start"],
                  speaker_end=row["speaker_end"], speaker_entity_id=row["speaker_entity_id"],
-                 via=row["via"], group_id=row["group_id"])
+                 via=row["via"], group_id=row["group_id"], source_start=row["source_start"],
+                 source_end=row["source_end"])
 
 
 def number_values(n: NumberExpr, idx: int) -> tuple[Any, ...]:

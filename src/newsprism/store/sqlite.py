@@ -183,7 +183,7 @@ class Store:
                 cur = conn.execute(
                     "INSERT OR IGNORE INTO reports (id, source, url, outlet, title, byline, "
                     "published_at, published_precision, published_source, language, text, "
-                    "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     rows.report_values(report, now),
                 )
                 is_new = cur.rowcount == 1
@@ -315,7 +315,7 @@ class Store:
             conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
         conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
                          [rows.mention_values(m, i) for i, m in enumerate(a.mentions)])
-        conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          [rows.quote_values(q) for q in a.quotes])
         conn.executemany("INSERT INTO numbers VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                          [rows.number_values(n, i) for i, n in enumerate(a.numbers)])
