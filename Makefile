@@ -5,9 +5,19 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --quiet --disable-pip-version-check
 
-.PHONY: demo test test-slow check lint types bench clean setup
+.PHONY: demo test test-slow check lint types bench clean setup browser
 
 setup: $(STAMP)
+
+# Browser tests drive Debian's Chromium (never a browser downloaded by a test tool). Installed
+# with apt when missing and we may; otherwise the browser tests skip and say why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not installed and not root: browser tests will be skipped"; fi; }
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +28,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@$(BIN)/newsprism demo --db newsprism-demo.db
 
-test: $(STAMP)
+test: $(STAMP) browser
 	@$(BIN)/python -m pytest
 
-test-slow: $(STAMP)
+test-slow: $(STAMP) browser
 	@$(BIN)/python -m pytest -m slow
 
 lint: $(STAMP)
