@@ -8,7 +8,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-# path -> (status, headers, body); "seen" collects the request headers per path.
+# path -> (status, headers, body); "seen" collects the request headers per path. A header
+# given as "omit" is not sent (Content-Length="omit": the body ends when the socket closes).
 Routes = dict[str, tuple[int, dict[str, str], bytes]]
 
 
@@ -24,7 +25,8 @@ class LocalServer:
                 status, headers, body = server.routes.get(self.path, (404, {}, b"missing"))
                 self.send_response(status)
                 for key, value in headers.items():
-                    self.send_header(key, value)
+                    if value != "omit":
+                        self.send_header(key, value)
                 if "Content-Length" not in headers:
                     self.send_header("Content-Length", str(len(body)))
                 self.end_headers()

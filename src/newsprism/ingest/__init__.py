@@ -19,7 +19,7 @@ from newsprism.config import Settings
 from newsprism.errors import InputError, InputTooLarge, MalformedInput
 from newsprism.ingest.blob import read_bytes, read_stream
 from newsprism.ingest.detect import sniff
-from newsprism.ingest.fetch import fetch
+from newsprism.ingest.fetch import fetch as fetch_url
 from newsprism.ingest.sources import Input, count, expand
 from newsprism.ingest.text import check_bytes
 from newsprism.types import RawDocument
@@ -29,7 +29,7 @@ __all__ = ["count_hint", "fetch_page", "read_sources"]
 
 def fetch_page(url: str, item_source: str, settings: Settings) -> RawDocument:
     """Fetch a single page (a feed item's link) as a RawDocument; containers are refused."""
-    fetched = fetch(url, settings, item_source)
+    fetched = fetch_url(url, settings, item_source)
     check_bytes(fetched.data, item_source, settings)
     kind = sniff(fetched.data)
     if kind not in ("html", "text"):
@@ -54,7 +54,7 @@ def _read_file(path: str, settings: Settings) -> Iterator[RawDocument | InputErr
 
 
 def _read_url(url: str, settings: Settings) -> Iterator[RawDocument | InputError]:
-    fetched = fetch(url, settings, url)
+    fetched = fetch_url(url, settings, url)
     yield from read_bytes(fetched.data, url, settings, partial(fetch_page, settings=settings),
                           url=fetched.url, encoding=fetched.charset)
 

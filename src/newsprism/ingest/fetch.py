@@ -1,7 +1,8 @@
 """Fetch one http(s) URL safely.
 
 Every hop of a redirect chain is checked before it is requested: scheme, no userinfo, and
-every address the host resolves to must be public (unless settings.allow_private). The
+every address the host resolves to must be public (unless settings.allow_private; cloud
+metadata addresses are refused even then). The
 connection then goes to the checked address itself (Host header and TLS SNI keep the name),
 so a second DNS answer cannot swap in a private address. No cookies, credentials, proxies or
 netrc are used. The body is streamed and cut off at the size cap.
@@ -23,7 +24,7 @@ from newsprism.errors import FetchError, ForbiddenAddress, InputTooLarge
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-# Cloud metadata endpoints, refused even though some are not in a reserved range.
+# Cloud metadata endpoints: refused always, even with settings.allow_private.
 METADATA_ADDRESSES = frozenset({
     ipaddress.ip_address("169.254.169.254"),
     ipaddress.ip_address("169.254.170.2"),
@@ -41,6 +42,12 @@ class Fetched:
     data: bytes
     content_type: str | None
     charset: str | None
+
+
+def _unmapped(address: IPAddress) -> IPAddress:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
 
 
 def is_forbidden(address: IPAddress) -> bool:
@@ -88,6 +95,11 @@ def check_url(url: str, source: str, settings: Settings) -> tuple[str, IPAddress
     if not parts.hostname:
         raise FetchError(source, f"URL {url!r} has no host")
     addresses = resolve(parts.hostname, port, source)
+    metadata = [a for a in addresses if _unmapped(a) in METADATA_ADDRESSES]
+    if metadata:
+        # Even with allow_private: a metadata endpoint hands out cloud credentials.
+        raise ForbiddenAddress(source, f"{parts.hostname} resolves to cloud metadata address "
+                                       f"{metadata[0]}; always refused")
     if not settings.allow_private:
         bad = [a for a in addresses if is_forbidden(a)]
         if bad:

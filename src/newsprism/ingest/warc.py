@@ -39,6 +39,8 @@ def _record(record: object, item_source: str, url: str | None, settings: Setting
     if len(data) > cap:
         raise InputTooLarge(item_source, f"WARC record is over the {cap}-byte limit "
                                          "(settings.max_input_bytes)")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # type: ignore[attr-defined]
+        raise MalformedInput(item_source, "WARC record is truncated (the file ends inside it)")
     headers = getattr(record, "http_headers", None)
     content_type = headers.get_header("Content-Type") if headers is not None else None
     return RawDocument(source=item_source, data=data, kind="html", url=url,
