@@ -47,7 +47,7 @@ class LocalServer:
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     local = LocalServer()
-    thread = threading.Thread(target=local.httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=local.httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield local
     local.httpd.shutdown()
