@@ -10,19 +10,40 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from newsprism.analyze.paragraphs import paragraph_bounds
 from newsprism.config import DEFAULT_MODEL
 from newsprism.errors import ModelError
 
 # Components the extractors read: tagger/attribute_ruler (POS, tags), parser (dependencies,
 # sentences), lemmatizer (cue lemmas), ner (mentions). A model missing one cannot be used.
 REQUIRED_COMPONENTS = ("parser", "ner")
+PARAGRAPH_COMPONENT = "newsprism_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after each paragraph break, before the parser runs.
+
+    Headlines, bylines and captions end without a full stop; left to the parser they fuse
+    with the next sentence and take over its subject.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    for start, _ in paragraph_bounds(text)[1:]:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline ``model`` (a package name or path), cached per process.
 
+    A small component that starts sentences at paragraph breaks is added before the parser.
     Raises ModelError when the model is not installed or lacks a parser or NER component.
     """
     try:
@@ -40,4 +61,6 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"(it has {', '.join(nlp.pipe_names) or 'none'}); newsprism needs a pipeline "
             "with a dependency parser and named-entity recognizer."
         )
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
