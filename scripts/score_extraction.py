@@ -105,9 +105,10 @@ def score(dataset: Path = DEFAULT_DATASET, limit: int | None = None) -> dict[str
         started = time.perf_counter()
         texts = [extract(html, f"{dataset.name}/{key}", settings) for key, html, _ in pages]
         seconds = time.perf_counter() - started
+        golds = [gold for _, _, gold in pages]
         results[name] = {
-            "token": aggregate(page_counts(g, t, 1) for (_, _, g), t in zip(pages, texts, strict=True)),
-            "shingle": aggregate(page_counts(g, t, 4) for (_, _, g), t in zip(pages, texts, strict=True)),
+            "token": aggregate(page_counts(g, t, 1) for g, t in zip(golds, texts, strict=True)),
+            "shingle": aggregate(page_counts(g, t, 4) for g, t in zip(golds, texts, strict=True)),
             "seconds": seconds,
         }
     results["pages"] = {"count": len(pages)}

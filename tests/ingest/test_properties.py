@@ -79,7 +79,8 @@ def test_decode_only_input_errors(data: bytes) -> None:
 @given(anything, st.sampled_from(["html", "text", None]))
 def test_normalize_only_input_errors(data: bytes, kind: str | None) -> None:
     try:
-        report = normalize(RawDocument(source="fuzz", data=data, kind=kind), SETTINGS)  # type: ignore[arg-type]
+        raw = RawDocument(source="fuzz", data=data, kind=kind)  # type: ignore[arg-type]
+        report = normalize(raw, SETTINGS)
     except InputError:
         return
     assert report.text.strip()

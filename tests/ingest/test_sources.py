@@ -54,7 +54,8 @@ def test_stdin() -> None:
 
 def test_sniffing_ignores_names() -> None:
     assert sniff(html_page()) == "html"
-    assert sniff(b"\xef\xbb\xbf<?xml version='1.0'?>\n<rss version='2.0'><channel/></rss>") == "feed"
+    rss = b"\xef\xbb\xbf<?xml version='1.0'?>\n<rss version='2.0'><channel/></rss>"
+    assert sniff(rss) == "feed"
     assert sniff(b'<feed xmlns="http://www.w3.org/2005/Atom"></feed>') == "feed"
     assert sniff(b'{"text": "x"}\n{"text": "y"}') == "jsonl"
     assert sniff(b"WARC/1.0\r\n") == "warc"

@@ -26,6 +26,11 @@ from newsprism.types import RawDocument
 
 __all__ = ["count_hint", "fetch_page", "read_sources"]
 
+# What third-party parsers (feedparser, warcio, lxml) raise on hostile bytes of their own
+# accord; caught per input so that one bad input never stops the run.
+_PARSER_FAILURES = (ValueError, LookupError, UnicodeError, RecursionError, MemoryError,
+                    io.UnsupportedOperation)
+
 
 def fetch_page(url: str, item_source: str, settings: Settings) -> RawDocument:
     """Fetch a single page (a feed item's link) as a RawDocument; containers are refused."""
@@ -76,7 +81,7 @@ def _guarded(item: Input, settings: Settings, stdin: BinaryIO | None
         yield from _read_one(item, settings, stdin)
     except InputError as exc:
         yield exc
-    except (ValueError, LookupError, UnicodeError, RecursionError, MemoryError, io.UnsupportedOperation) as exc:
+    except _PARSER_FAILURES as exc:
         # Third-party parsers fail on hostile input in ways of their own; the input is bad,
         # the run goes on, and the user is told which input and why.
         yield MalformedInput(item.source, f"unreadable input ({type(exc).__name__}: {exc})")

@@ -26,7 +26,8 @@ def _is_html_response(record: object) -> bool:
         content_type = (headers.get_header("Content-Type") or "").lower()
         return status.startswith("2") and content_type.startswith(_HTML_TYPES)
     if rec_type == "resource":
-        content_type = (record.rec_headers.get_header("Content-Type") or "").lower()  # type: ignore[attr-defined]
+        rec_headers = record.rec_headers  # type: ignore[attr-defined]
+        content_type = (rec_headers.get_header("Content-Type") or "").lower()
         return content_type.startswith(_HTML_TYPES)
     return False
 
