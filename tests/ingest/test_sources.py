@@ -60,4 +60,5 @@ def test_sniffing_ignores_names() -> None:
     assert sniff(b'{"text": "x"}\n{"text": "y"}') == "jsonl"
     assert sniff(b"WARC/1.0\r\n") == "warc"
     assert sniff(ARTICLE.encode()) == "text"
+    assert sniff(b"{Editor's note} The ferry opened.\nMore follows.") == "text"
     assert sniff(b"<p>A</p><p>B</p><div>C</div>") == "html"

@@ -49,6 +49,13 @@ def _ascii_head(data: bytes) -> bytes:
     return head.removeprefix(b"\xef\xbb\xbf")
 
 
+def _looks_like_jsonl(head: bytes) -> bool:
+    """A first line that opens a JSON object with a key, or is a whole {...} object."""
+    first = head.split(b"\n", 1)[0].strip()
+    return first.startswith((b'{"', b"{ \"")) or (first.startswith(b"{") and first.endswith(b"}")
+                                                   and b"\n" in head)
+
+
 def sniff(data: bytes) -> Kind:
     """Classify `data`: WARC, gzip container, RSS/Atom feed, JSONL, HTML or plain text."""
     if data.startswith(b"WARC/"):
@@ -57,7 +64,7 @@ def sniff(data: bytes) -> Kind:
         return "warc" if gunzip_head(data).startswith(b"WARC/") else "gzip"
     head = _ascii_head(data)
     stripped = head.lstrip()
-    if stripped.startswith(b"{"):
+    if _looks_like_jsonl(stripped):
         return "jsonl"
     prolog = _XML_PROLOG.match(head)
     rest = head[prolog.end():] if prolog else head
