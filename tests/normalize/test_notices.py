@@ -49,3 +49,11 @@ def test_first_paragraph_notice() -> None:
     text, notices = extract_notices("Originally published on Coastal Ledger.\n" + BODY)
     assert text == BODY
     assert notices[0].original_outlet == "Coastal Ledger"
+
+
+def test_source_line_and_contributor_list() -> None:
+    notice = classify("SOURCE: Harbour Wire")
+    assert notice is not None and notice.original_outlet == "Harbour Wire"
+    credit = classify("Wire writers Ann Lee, Bo Chen and Cy Dunn contributed to this report.")
+    assert credit is not None and credit.kind == "contribution"
+    assert credit.original_outlet == "Ann Lee, Bo Chen and Cy Dunn"

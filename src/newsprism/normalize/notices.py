@@ -83,16 +83,20 @@ def _name_after(paragraph: str, start: int) -> str | None:
 
 
 def _name_before(paragraph: str, end: int) -> str | None:
-    words = paragraph[:end].split()
-    run: list[str] = []
-    for word in reversed(words):
-        if word[0].isupper() or (run and word.lower() in _CONNECTORS):
-            run.insert(0, word.strip(",;:"))
+    """The capitalized run just before `end`, as written ("Ann Lee, Bo Chen and Cy Dunn")."""
+    start = None
+    for match in reversed(list(_TOKEN.finditer(paragraph[:end]))):
+        word = match.group().strip("\"'“”‘’(),;:")
+        if word and (word[0].isupper() or (start is not None and word.lower() in _CONNECTORS)):
+            start = match.start()
         else:
             break
-    while run and run[0].lower() in _CONNECTORS - {"the"}:
-        run.pop(0)
-    return " ".join(run) or None
+    if start is None:
+        return None
+    words = paragraph[start:end].split()
+    while words and words[0].lower() in _CONNECTORS - {"the"}:
+        words.pop(0)
+    return " ".join(words).strip("\"'“”‘’(),;: ") or None
 
 
 def _domain(paragraph: str) -> str | None:
@@ -106,6 +110,8 @@ def _domain(paragraph: str) -> str | None:
 def _republication(paragraph: str) -> Notice | None:
     ends = [cue.end() for cue in _REPUBLICATION.finditer(paragraph)]
     if not ends and len(paragraph) <= SHORT_NOTICE_CHARS and (weak := _WEAK.match(paragraph)):
+        if name := _name_at(paragraph[weak.end():]):  # "Source: Harbour Wire"
+            return Notice("republication", paragraph, name)
         ends = [weak.end()]
     if not ends:
         return None
