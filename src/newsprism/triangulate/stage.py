@@ -1,0 +1,61 @@
+"""The triangulate stage: for each story touched by new reports, align its claims and quotes
+across reports and store the groups (Store.replace_groups)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsprism.config import Settings
+from newsprism.store import Store
+from newsprism.triangulate.claims import group_claims, group_dicts
+from newsprism.triangulate.omissions import add_omissions
+from newsprism.triangulate.quotes import group_quotes
+from newsprism.types import Analysis, Report
+
+
+def load_story(store: Store, story_id: str
+               ) -> tuple[str, list[Report], dict[str, Analysis | None]]:
+    """A story's id, its reports in publication order, and their analyses."""
+    story = store.story(story_id)
+    reports = [store.get_report(rid) for rid in story.report_ids]
+    reports.sort(key=lambda r: (r.published_at or "9999", story.report_ids.index(r.id)))
+    analyses = {r.id: store.get_analysis(r.id) for r in reports}
+    return story.id, reports, analyses
+
+
+def triangulate_reports(story_id: str, reports: Sequence[Report],
+                        analyses: dict[str, Analysis | None]
+                        ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Claim groups and quote groups of one story's reports (publication order)."""
+    sc = group_claims(story_id, reports, analyses)
+    claim_groups = group_dicts(sc)
+    analysed = [r.id for r in reports if analyses.get(r.id) is not None]
+    add_omissions(sc, claim_groups, analysed)
+    quote_groups = group_quotes(story_id, reports, analyses)
+    return claim_groups, quote_groups
+
+
+def triangulate_story(store: Store, story_id: str
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Compute (without storing) the claim groups and quote groups of one story."""
+    sid, reports, analyses = load_story(store, story_id)
+    return triangulate_reports(sid, reports, analyses)
+
+
+def update_triangulation(store: Store, new_report_ids: Sequence[str],
+                         settings: Settings) -> None:
+    """Re-triangulate the stories the new reports belong to and store their groups; drop the
+    groups of stories that no longer exist (merged away by the cluster stage)."""
+    del settings  # the stage has no settings yet; the signature is the pipeline's
+    new = set(new_report_ids)
+    stories = store.stories()
+    for story in stories:
+        if new & set(story.report_ids):
+            claim_groups, quote_groups = triangulate_story(store, story.id)
+            store.replace_groups(story.id, claim_groups, quote_groups)
+    live = {s.id for s in stories}
+    stale = {str(g.get("story_id")) for g in store.claim_groups()} - live
+    stale |= {str(g.get("story_id")) for g in store.quote_groups()} - live
+    for sid in sorted(stale):
+        store.replace_groups(sid, [], [])

@@ -1,0 +1,148 @@
+"""How committed each report is to a claim, and where that commitment changes between reports.
+
+Stances, from the analyze stage, per sentence: asserted (the outlet's own voice), attributed
+("according to X"), quoted (X's own words), hedged ("reportedly"), denied. A report's stance
+on a claim group is the most committed of its sentences in the group. When one report asserts
+what another only attributes, quotes or hedges, the claim changed stance on its way between
+outlets: the dossier shows it, with each report's named sources.
+
+``sentence_cues`` is the same reading done with word lists alone, for texts that did not pass
+through analyze (the FNC-1 scorer reads raw headline/body pairs with it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Higher is more committed. "hedged" and "attributed" both keep the outlet's distance; a quote
+# keeps it most (the outlet only relays words). "denied" stands apart: it is a commitment to
+# the opposite, and so is handled as a contradiction, not as a weaker stance.
+COMMITMENT: dict[str, int] = {"asserted": 4, "hedged": 2, "attributed": 2, "quoted": 1,
+                              "denied": 0}
+DISTANCED = ("attributed", "quoted", "hedged")
+
+
+def report_stance(stances: Sequence[str]) -> str:
+    """One report's stance on a claim group from its member sentences' stances."""
+    if not stances:
+        return "absent"
+    if "asserted" in stances:
+        return "asserted"
+    if "denied" in stances:
+        return "denied"
+    return max(stances, key=lambda s: COMMITMENT.get(s, 0))
+
+
+def stance_change(stances: Mapping[str, str], sources: Mapping[str, Sequence[str]],
+                  attribution: Mapping[str, Sequence[str]],
+                  order: Sequence[str]) -> dict[str, Any] | None:
+    """The change of stance across the reports of one claim group, or None.
+
+    ``stances`` maps report id to its stance, ``sources`` to the outlets/agencies it names for
+    the claim, ``attribution`` to its attribution chain, ``order`` lists the reports in
+    publication order (earliest first).
+    """
+    by: dict[str, list[str]] = {s: [] for s in COMMITMENT}
+    for rid in order:
+        if rid in stances and stances[rid] in by:
+            by[stances[rid]].append(rid)
+    distanced = [rid for rid in order if stances.get(rid) in DISTANCED]
+    if by["asserted"] and by["denied"]:
+        kind = "contradiction"
+    elif by["asserted"] and distanced:
+        kind = ("hedge-dropped" if all(stances[r] == "hedged" for r in distanced)
+                else "attribution-dropped")
+    elif by["denied"] and distanced:
+        kind = "denial-reported"
+    else:
+        return None
+    first = next((rid for rid in order if rid in stances), None)
+    return {
+        "kind": kind,
+        "stances": {rid: stances[rid] for rid in order if rid in stances},
+        "asserted_by": by["asserted"],
+        "attributed_by": by["attributed"],
+        "quoted_by": by["quoted"],
+        "hedged_by": by["hedged"],
+        "denied_by": by["denied"],
+        "sources": {rid: list(sources.get(rid, ())) for rid in order if rid in stances},
+        "attribution": {rid: list(attribution.get(rid, ())) for rid in order if rid in stances},
+        "first_report_id": first,
+        "first_stance": stances.get(first) if first else None,
+    }
+
+
+# -- cue words for raw text ------------------------------------------------------------------
+
+# Words and phrases by which a text rejects a claim. Lower case; matched on word boundaries.
+REFUTE_CUES: tuple[str, ...] = (
+    "fake", "false", "falsely", "hoax", "hoaxes", "deny", "denies", "denied", "denial",
+    "debunk", "debunked", "debunks", "untrue", "not true", "fabricated", "fabrication",
+    "bogus", "myth", "misleading", "baseless", "refute", "refuted", "refutes", "incorrect",
+    "satire", "satirical", "prank", "retract", "retracted", "retraction", "no evidence",
+    "not real", "isn't real", "is not real", "never happened", "did not happen",
+    "didn't happen", "nonsense", "dismissed", "rejected", "contrary to", "no truth",
+    "doctored", "photoshopped", "unfounded", "spoof", "joke", "rumour is false",
+    "rumor is false", "not the case", "turned out", "in fact", "actually",
+)
+# Words by which a text keeps its distance from what it reports.
+HEDGE_CUES: tuple[str, ...] = (
+    "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "alleged",
+    "claim", "claims", "claimed", "claiming", "rumor", "rumors", "rumour", "rumours",
+    "rumored", "rumoured", "unconfirmed", "unverified", "may", "might", "could", "possibly",
+    "perhaps", "appears", "appear", "appeared", "seems", "seem", "suggest", "suggests",
+    "believed", "speculation", "speculate", "if true", "not clear", "unclear", "likely",
+    "whether", "report", "reports", "reported", "according to",
+)
+# Words by which a text takes a claim as established.
+CONFIRM_CUES: tuple[str, ...] = (
+    "confirmed", "confirms", "confirm", "confirmation", "officially", "verified", "indeed",
+    "announced", "revealed", "proved", "proven", "shows", "showed", "has been", "have been",
+)
+NEGATIONS: tuple[str, ...] = ("not", "no", "never", "n't", "none", "nobody", "nothing",
+                              "neither", "nor", "without")
+
+
+def _pattern(words: Sequence[str]) -> re.Pattern[str]:
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+
+
+_REFUTE = _pattern(REFUTE_CUES)
+_HEDGE = _pattern(HEDGE_CUES)
+_CONFIRM = _pattern(CONFIRM_CUES)
+_NEGATION = re.compile(r"(?<![\w])(?:not|no|never|none|nobody|nothing|neither|nor|without)"
+                       r"(?![\w])|n['’]t\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Counts of stance cue words in one text."""
+
+    refute: int
+    hedge: int
+    confirm: int
+    negation: int
+    question: bool
+
+    @property
+    def stance(self) -> str:
+        """A sentence-level stance read from cues alone (asserted when none fire)."""
+        if self.refute:
+            return "denied"
+        if self.hedge or self.question:
+            return "hedged"
+        return "asserted"
+
+
+def sentence_cues(text: str) -> Cues:
+    return Cues(
+        refute=len(_REFUTE.findall(text)),
+        hedge=len(_HEDGE.findall(text)),
+        confirm=len(_CONFIRM.findall(text)),
+        negation=len(_NEGATION.findall(text)),
+        question="?" in text,
+    )

@@ -1,0 +1,382 @@
+"""Comparable values of a claim (numbers, dates, names, places) and when two of them disagree.
+
+Values are compared at their precision: numbers as numbers whatever their notation ("15.000"
+is 15,000), ranges and qualified numbers ("at least 6,000", "some 6,000") as intervals, dates as
+the calendar interval their precision spans ("2022-04" contains "2022-04-27", so they do not
+disagree), names through resolved entity ids or, failing that, a spelling-tolerant comparison.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import jellyfish
+
+from newsprism.triangulate.similarity import parse_number
+from newsprism.types import Analysis, ClaimUnit, Mention, NumberExpr, TimeExpr
+
+# Qualified numbers become intervals: "about 100" spans 90..110. Ten percent is the usual
+# reading of round-number hedges in news copy ("some", "nearly", "roughly").
+APPROX_TOLERANCE = 0.10
+# Two surface names are the same person when their last words are this alike (Jaro-Winkler):
+# tolerates transliteration and typing slips ("Ashtiani"/"Ashtinai" ~0.96) while keeping
+# distinct short names apart; set by hand on transliteration pairs written for the tests.
+NAME_SIMILARITY = 0.88
+
+_APPROX = {"about", "around", "some", "nearly", "almost", "approximately", "roughly", "close to",
+           "an estimated", "estimated", "circa", "approx.", "~"}
+_AT_LEAST = {"at least", "more than", "over", "upwards of", "in excess of", "above", "no fewer than",
+             "no less than", "exceeding"}
+_AT_MOST = {"at most", "less than", "under", "up to", "fewer than", "below", "no more than"}
+_PERSON_TYPES = {"PERSON"}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_DATES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberValue:
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    kind: str
+
+    def interval(self) -> tuple[float, float] | None:
+        if self.low is not None or self.high is not None:
+            lo = self.low if self.low is not None else float("-inf")
+            hi = self.high if self.high is not None else float("inf")
+            return lo, hi
+        if self.value is None:
+            return None
+        return self.value, self.value
+
+    def slot(self) -> tuple[str, str]:
+        """What the number counts: kind plus a stemmed unit ("drones" and "drone" agree)."""
+        unit = (self.unit or "").lower().strip()
+        unit = re.sub(r"(?:ies)$", "y", unit)
+        unit = re.sub(r"(?<=[^s])s$", "", unit)
+        return self.kind or "count", unit
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    text: str
+    value: str
+    precision: str | None
+
+    def interval(self) -> tuple[date, date] | None:
+        return date_interval(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class NameValue:
+    text: str
+    key: str  # entity id when resolved, else the lower-cased surface
+    type: str
+    resolved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimValues:
+    numbers: tuple[NumberValue, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    names: tuple[NameValue, ...] = ()
+    places: tuple[NameValue, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        out["numbers"] = [{"text": n.text, "value": n.value, "low": n.low, "high": n.high,
+                           "unit": n.unit, "kind": n.kind} for n in self.numbers]
+        out["dates"] = [{"text": d.text, "value": d.value, "precision": d.precision}
+                        for d in self.dates]
+        out["names"] = [n.text for n in self.names]
+        out["places"] = [p.text for p in self.places]
+        return out
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+def date_interval(value: str | None) -> tuple[date, date] | None:
+    """The calendar days a TIMEX3 date value spans, or None when it is no calendar date."""
+    if not value or value in _NOT_DATES or value.startswith("P"):
+        return None
+    v = value.split("T")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
+            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, date.fromisocalendar(int(m[1]), int(m[2]), 7)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m[1]), int(m[2])
+            return _months(y, 3 * q - 2, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            y, h = int(m[1]), int(m[2])
+            return _months(y, 6 * h - 5, 6 * h)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v):
+            first, last = _SEASON_MONTHS[m[2]]
+            return _months(int(m[1]), first, last)
+        if re.fullmatch(r"\d{4}", v):
+            return date(int(v), 1, 1), date(int(v), 12, 31)
+        if re.fullmatch(r"\d{3}", v):
+            return date(int(v) * 10, 1, 1), date(int(v) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", v):
+            return date(max(1, int(v) * 100), 1, 1), date(int(v) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _months(year: int, first: int, last: int) -> tuple[date, date]:
+    end_year = year + (last - 1) // 12
+    end_month = (last - 1) % 12 + 1
+    return date(year, first, 1), date(end_year, end_month,
+                                      calendar.monthrange(end_year, end_month)[1])
+
+
+def precision_of(value: str) -> str:
+    """The precision a TIMEX3 value is written at, for values stored without one."""
+    v = value.split("T")[0]
+    if "T" in value:
+        return "minute" if re.search(r"T\d{2}:\d{2}", value) else "day"
+    for pattern, name in ((r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}", "week"),
+                          (r"\d{4}-\d{2}", "month"), (r"\d{4}-Q\d", "quarter"),
+                          (r"\d{4}-H\d", "quarter"), (r"\d{4}-(SP|SU|FA|WI)", "season"),
+                          (r"\d{4}", "year"), (r"\d{3}", "decade"), (r"\d{2}", "century")):
+        if re.fullmatch(pattern, v):
+            return name
+    return "unknown"
+
+
+def dates_agree(a: DateValue, b: DateValue) -> bool:
+    """Two dates agree when the intervals their precisions span overlap."""
+    ia, ib = a.interval(), b.interval()
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+def numbers_agree(a: NumberValue, b: NumberValue) -> bool:
+    ia, ib = a.interval(), b.interval()
+    if ia is None or ib is None:
+        return True
+    tol = 1e-9 * max(1.0, abs(ia[0]), abs(ib[0]))
+    return ia[0] <= ib[1] + tol and ib[0] <= ia[1] + tol
+
+
+def number_value(n: NumberExpr) -> NumberValue:
+    low, high = n.low, n.high
+    q = (n.qualifier or "").lower().strip()
+    if n.value is not None and low is None and high is None:
+        if q in _APPROX:
+            low, high = n.value * (1 - APPROX_TOLERANCE), n.value * (1 + APPROX_TOLERANCE)
+        elif q in _AT_LEAST:
+            low, high = n.value, None
+        elif q in _AT_MOST:
+            low, high = None, n.value
+    return NumberValue(n.text, n.value, low, high, n.unit, n.kind)
+
+
+# -- names -----------------------------------------------------------------------------------
+
+def _surface_key(text: str) -> str:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return " ".join(words)
+
+
+def names_match(a: NameValue, b: NameValue) -> bool:
+    """Same entity id, or surfaces whose words (typically a surname) are spelled alike."""
+    if a.resolved and b.resolved:
+        return a.key == b.key
+    wa, wb = _surface_key(a.text).split(), _surface_key(b.text).split()
+    if not wa or not wb:
+        return False
+    if set(wa) & set(wb):
+        return True
+    return any(jellyfish.jaro_winkler_similarity(x, y) >= NAME_SIMILARITY
+               for x in wa for y in wb if len(x) > 2 and len(y) > 2)
+
+
+def name_value(m: Mention) -> NameValue:
+    if m.entity_id:
+        return NameValue(m.text, m.entity_id, m.type, resolved=True)
+    return NameValue(m.text, _surface_key(m.text), m.type)
+
+
+# -- a claim's values ------------------------------------------------------------------------
+
+def _inside(start: int, end: int, claim: ClaimUnit) -> bool:
+    return start >= claim.start and end <= claim.end
+
+
+def claim_values(claim: ClaimUnit, analysis: Analysis | None, report_text: str = "") -> ClaimValues:
+    """The numbers, dates, people and event places a claim states, from its report's analysis
+    (spans inside the claim) or, without one, from the claim's own ``values``."""
+    if analysis is None:
+        return _from_claim_dict(claim)
+    numbers = tuple(number_value(n) for n in analysis.numbers
+                    if _inside(n.start, n.end, claim) and n.kind != "year")
+    dates = tuple(_date_value(t) for t in analysis.times
+                  if _inside(t.start, t.end, claim) and t.kind == "date"
+                  and date_interval(t.value) is not None)
+    names = tuple(_dedupe(name_value(m) for m in analysis.mentions
+                          if _inside(m.start, m.end, claim) and m.type in _PERSON_TYPES))
+    places = tuple(_dedupe(
+        name_value(m) for m in analysis.mentions
+        if _inside(m.start, m.end, claim) and m.type in _PLACE_TYPES
+        and _is_locative(report_text, m.start)))
+    if not numbers and not dates and not names and not places:
+        fallback = _from_claim_dict(claim)
+        return ClaimValues(fallback.numbers, fallback.dates, fallback.names, fallback.places,
+                           dict(claim.values))
+    return ClaimValues(numbers, dates, names, places, dict(claim.values))
+
+
+def _date_value(t: TimeExpr) -> DateValue:
+    value = t.value or ""
+    return DateValue(t.text, value, t.precision or precision_of(value))
+
+
+def _is_locative(text: str, start: int) -> bool:
+    """Whether a place name is where something happened ("in Tehran"), not a party to it."""
+    if not text:
+        return False
+    return _LOCATIVE.search(text[max(0, start - 12):start]) is not None
+
+
+def _dedupe(values: Iterable[NameValue]) -> list[NameValue]:
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        if v.key not in seen:
+            seen.add(v.key)
+            out.append(v)
+    return out
+
+
+def _from_claim_dict(claim: ClaimUnit) -> ClaimValues:
+    """Read the claim's own ``values`` written by analyze, tolerating several layouts."""
+    raw = claim.values or {}
+    numbers: list[NumberValue] = []
+    for item in _as_list(raw.get("numbers")):
+        if isinstance(item, dict):
+            value = item.get("value")
+            numbers.append(NumberValue(str(item.get("text", value)), _float(value),
+                                       _float(item.get("low")), _float(item.get("high")),
+                                       item.get("unit"), str(item.get("kind") or "count")))
+        elif (num := _float(item)) is not None:
+            numbers.append(NumberValue(str(item), num, None, None, None, "count"))
+    if not numbers:
+        for tok in re.findall(r"\d+(?:[.,]\d+)*", claim.text):
+            num = parse_number(tok)
+            if num is not None and not (len(tok) == 4 and 1800 <= num <= 2100):
+                numbers.append(NumberValue(tok, num, None, None, None, "count"))
+    dates = []
+    for item in _as_list(raw.get("times") or raw.get("dates")):
+        value = item.get("value") if isinstance(item, dict) else item
+        if isinstance(value, str) and date_interval(value) is not None:
+            text = item.get("text", value) if isinstance(item, dict) else value
+            prec = item.get("precision") if isinstance(item, dict) else None
+            dates.append(DateValue(str(text), value, prec or precision_of(value)))
+    names = [NameValue(str(n), _surface_key(str(n)), "PERSON")
+             for n in _as_list(raw.get("names") or raw.get("people"))]
+    places = [NameValue(str(p), _surface_key(str(p)), "GPE") for p in _as_list(raw.get("places"))]
+    return ClaimValues(tuple(numbers), tuple(dates), tuple(names), tuple(places), dict(raw))
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _float(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return parse_number(str(value))
+
+
+# -- disagreements ---------------------------------------------------------------------------
+
+def _unmatched(mine: Sequence[Any], theirs: Sequence[Any], agree: Any) -> bool:
+    """Both sides state values and some value of mine agrees with none of theirs."""
+    return bool(mine) and bool(theirs) and any(
+        not any(agree(a, b) for b in theirs) for a in mine)
+
+
+def _conflict(a: Sequence[Any], b: Sequence[Any], agree: Any) -> bool:
+    """A conflict needs a value on each side that the other side does not support."""
+    return _unmatched(a, b, agree) and _unmatched(b, a, agree)
+
+
+def disagreements(values: dict[str, ClaimValues]) -> list[dict[str, Any]]:
+    """Fields on which the reports of one claim group state incompatible values.
+
+    ``values`` maps report id to that report's values for the claim (members merged). A field
+    disagrees when two reports both state it and neither's value is compatible with the other.
+    """
+    out: list[dict[str, Any]] = []
+    rids = sorted(values)
+    slots = {n.slot() for v in values.values() for n in v.numbers}
+    for slot in sorted(slots):
+        per = {rid: [n for n in values[rid].numbers if n.slot() == slot] for rid in rids}
+        if _any_conflict(per, numbers_agree):
+            out.append({"field": "number", "unit": slot[1] or None, "kind": slot[0],
+                        "values": {rid: "; ".join(n.text for n in ns)
+                                   for rid, ns in per.items() if ns},
+                        "normalized": {rid: [n.value for n in ns]
+                                       for rid, ns in per.items() if ns}})
+    for name, getter, agree in (("date", lambda v: v.dates, dates_agree),
+                                ("name", lambda v: v.names, names_match),
+                                ("place", lambda v: v.places, names_match)):
+        per = {rid: list(getter(values[rid])) for rid in rids}
+        # A sentence names several people or places; only wholly different ones conflict.
+        if _any_conflict(per, agree, disjoint=name != "date"):
+            entry: dict[str, Any] = {"field": name, "values": {
+                rid: "; ".join(x.text for x in xs) for rid, xs in per.items() if xs}}
+            if name == "date":
+                entry["normalized"] = {rid: [x.value for x in xs]
+                                       for rid, xs in per.items() if xs}
+            out.append(entry)
+    return out
+
+
+def _any_conflict(per: dict[str, list[Any]], agree: Any, disjoint: bool = False) -> bool:
+    rids = [r for r, xs in per.items() if xs]
+    for i, a in enumerate(rids):
+        for b in rids[i + 1:]:
+            if disjoint:
+                if not any(agree(x, y) for x in per[a] for y in per[b]):
+                    return True
+            elif _conflict(per[a], per[b], agree):
+                return True
+    return False
+
+
+def merge(values: Sequence[ClaimValues]) -> ClaimValues:
+    """One report's values for a claim group when several of its sentences belong to it."""
+    if len(values) == 1:
+        return values[0]
+    return ClaimValues(
+        tuple(n for v in values for n in v.numbers),
+        tuple(d for v in values for d in v.dates),
+        tuple(_dedupe(n for v in values for n in v.names)),
+        tuple(_dedupe(p for v in values for p in v.places)),
+    )
