@@ -112,6 +112,8 @@ class MatrixRow(BaseModel):
     status: str
     disputed: bool
     fields: list[str]
+    stance_change: str | None = Field(None, description="How the stance shifts across "
+                                      "reports: hedge-dropped, contradiction, ...")
     cells: list[MatrixCell]
 
 

@@ -41,10 +41,12 @@ class Row:
     disputed: bool
     fields: list[str]
     cells: list[Cell]
+    stance_change: str = ""  # e.g. "hedge-dropped", "contradiction"
 
     def as_dict(self) -> dict[str, Any]:
         return {"group_id": self.group_id, "summary": self.summary, "status": self.status,
                 "disputed": self.disputed, "fields": self.fields,
+                "stance_change": self.stance_change or None,
                 "cells": [c.as_dict() for c in self.cells]}
 
 
@@ -82,45 +84,59 @@ def _value_text(value: Any) -> str:
 def matrix_rows(groups: list[dict[str, Any]], columns: list[Column]) -> list[Row]:
     rows = []
     for g in groups:
-        members: dict[str, dict[str, Any]] = {}
-        for m in g.get("members") or []:
-            if isinstance(m, dict) and m.get("report_id") not in members:
-                members[str(m.get("report_id"))] = m
         omitted = {str(r) for r in g.get("omitted_by") or []}
-        disagreements = [d for d in g.get("disagreements") or [] if isinstance(d, dict)]
-        cells = [_cell(g, c.report_id, members.get(c.report_id), c.report_id in omitted)
-                 for c in columns]
+        cells = [_cell(g, c.report_id, c.report_id in omitted) for c in columns]
         by_report = {c.report_id: c for c in cells}
+        disagreements = [d for d in g.get("disagreements") or [] if isinstance(d, dict)]
         for d in disagreements:
-            values = {str(k): _value_text(v) for k, v in (d.get("values") or {}).items()}
-            common = Counter(values.values()).most_common()
-            # With a clear plurality only the deviating cells are marked; on a tie all are.
-            plurality = common[0][0] if common and (
-                len(common) == 1 or common[0][1] > common[1][1]) else None
-            for rid, text in values.items():
-                cell = by_report.get(rid)
-                if cell is None:
-                    continue
-                cell.values.append(f"{d.get('field')}: {text}")
-                cell.differs = cell.differs or text != plurality
-        rows.append(Row(str(g.get("id")), str(g.get("summary") or ""),
-                        str(g.get("status") or ""), bool(disagreements),
-                        [str(d.get("field")) for d in disagreements], cells))
+            _mark_differences(d, by_report)
+        change = g.get("stance_change")
+        status = str(g.get("status") or "")
+        rows.append(Row(str(g.get("id")), str(g.get("summary") or ""), status,
+                        bool(disagreements) or status == "disputed",
+                        [_field_label(d) for d in disagreements], cells,
+                        str(change.get("kind") or "") if isinstance(change, dict) else ""))
     return rows
 
 
-def _cell(g: dict[str, Any], report_id: str, member: dict[str, Any] | None,
-          omitted: bool) -> Cell:
-    if member is None:
+def _field_label(d: dict[str, Any]) -> str:
+    unit = d.get("unit")
+    return f"{d.get('field')} ({unit})" if unit else str(d.get("field"))
+
+
+def _mark_differences(d: dict[str, Any], cells: dict[str, Cell]) -> None:
+    """Show each report's value for a disputed field; mark the cells that deviate from the
+    value most reports give (all of them when no value has a plurality)."""
+    values = {str(k): _value_text(v) for k, v in (d.get("values") or {}).items()}
+    common = Counter(values.values()).most_common()
+    plurality = common[0][0] if common and (
+        len(common) == 1 or common[0][1] > common[1][1]) else None
+    for rid, text in values.items():
+        cell = cells.get(rid)
+        if cell is not None:
+            cell.values.append(f"{_field_label(d)}: {text}")
+            cell.differs = cell.differs or text != plurality
+
+
+def _cell(g: dict[str, Any], report_id: str, omitted: bool) -> Cell:
+    """One report's cell: its stance for the claim group (the group's per-report summary
+    when triangulation gives one, else the report's first member claim)."""
+    members = [m for m in g.get("members") or []
+               if isinstance(m, dict) and str(m.get("report_id")) == report_id]
+    summary = (g.get("by_report") or {}).get(report_id)
+    if not members and not isinstance(summary, dict):
         return Cell(report_id, "absent", omitted=omitted)
-    stance = str(member.get("stance") or "asserted")
+    first = members[0] if members else {}
+    info = summary if isinstance(summary, dict) else first
+    claim_ids = list(info.get("claim_ids") or []) or [first.get("claim_id")]
     href = f"/reports/{path_id(report_id)}"
-    if member.get("claim_id"):
-        href += f"#c-{path_id(str(member['claim_id']))}"
+    if claim_ids[0]:
+        href += f"#c-{path_id(str(claim_ids[0]))}"
+    stance = str(info.get("stance") or first.get("stance") or "asserted")
     return Cell(report_id, stance if stance in STANCES else "asserted",
-                text=str(member.get("text") or ""), href=href,
-                hedges=[str(h) for h in member.get("hedges") or []],
-                attribution=[str(a) for a in member.get("attribution") or []])
+                text=" … ".join(str(m.get("text") or "") for m in members), href=href,
+                hedges=[str(h) for h in info.get("hedges") or []],
+                attribution=[str(a) for a in info.get("attribution") or []])
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
