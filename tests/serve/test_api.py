@@ -233,3 +233,40 @@ def test_missing_store_without_token_says_what_to_do(tmp_path: Path) -> None:
 
     with pytest.raises(NotFound, match="newsprism demo"):
         create_app(tmp_path / "absent.db")
+
+
+def analyzer_available() -> bool:
+    import newsprism.analyze
+
+    return hasattr(newsprism.analyze, "Analyzer")
+
+
+@pytest.mark.skipif(not analyzer_available(),
+                    reason="the analyze stage does not expose Analyzer yet; ingest runs it")
+def test_ingest_text_and_html_run_the_pipeline(token_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = ("The ferry council of Osterby voted on Monday to keep the night crossing open, "
+            "chair Lena Brask said. \"We will not cut the service,\" Brask told the meeting.")
+    first = token_client.post("/api/v1/ingest", headers=auth,
+                              json={"text": text, "outlet": "Osterby Sentinel",
+                                    "title": "Night ferry stays", "published_at": "2024-06-03"})
+    assert first.status_code == 201, first.text
+    [rid] = first.json()["report_ids"]
+    report = token_client.get(f"/api/v1/reports/{rid}").json()
+    assert report["outlet"] == "Osterby Sentinel" and "night crossing" in report["text"]
+    assert report["analyzed"] and report["spans"]
+    again = token_client.post("/api/v1/ingest", headers=auth,
+                              json={"text": text, "outlet": "Osterby Sentinel",
+                                    "title": "Night ferry stays", "published_at": "2024-06-03"})
+    assert again.status_code == 200 and again.json()["duplicates"] == 1
+    html = ("<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry "
+            "fares rise</h1><p>Fares on the Osterby night ferry will rise by 4 percent from "
+            "July, the operator said on Tuesday, citing higher fuel costs.</p><p>Passenger "
+            "groups said the increase would hit commuters hardest.</p></article></body></html>")
+    page = token_client.post("/api/v1/ingest", headers=auth,
+                             json={"html": html, "source_url": "https://sentinel.example/f"})
+    assert page.status_code == 201, page.text
+    [hid] = page.json()["report_ids"]
+    stored = token_client.get(f"/api/v1/reports/{hid}").json()
+    assert "4 percent" in stored["text"] and "<p>" not in stored["text"]
+    assert stored["url"] == "https://sentinel.example/f"
