@@ -49,6 +49,7 @@ def register(app: typer.Typer) -> None:
                                  else ""), markup=False)
         shown = f"[{host}]" if ":" in host else host
         console.err.print(f"newsprism: serving {path} on http://{shown}:{port}/ "
-                          f"(ingest {'on' if token else 'off'}; Ctrl-C stops)", markup=False)
+                          f"(ingest {'on' if token else 'off'}; Ctrl-C stops)", markup=False,
+                          soft_wrap=True)
         uvicorn.run(app, host=host, port=port, log_level=os.environ.get(
             "NEWSPRISM_LOG_LEVEL", "warning"), server_header=False, proxy_headers=False)
