@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from newsprism.config import Settings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import read_sources
+from newsprism.ingest.sources import expand
 from newsprism.normalize import normalize
 from newsprism.scale.local import Engine, make_engine
 from newsprism.store import Store, StoredItem
@@ -56,6 +59,7 @@ class IngestSummary:
 
 
 ProgressFn = Callable[[int], None]
+T = TypeVar("T")
 
 
 def raw_sha(raw: RawDocument) -> str:
@@ -98,9 +102,8 @@ def _analyzer(model: str) -> Analyzer:
     return Analyzer(model)
 
 
-def _batches(items: Iterable[tuple[RawDocument, str]], size: int
-             ) -> Iterator[list[tuple[RawDocument, str]]]:
-    batch: list[tuple[RawDocument, str]] = []
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -113,11 +116,17 @@ def _batches(items: Iterable[tuple[RawDocument, str]], size: int
 def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
            stdin: BinaryIO | None = None, analyze: bool = True,
            engine: Engine | None = None, progress: ProgressFn | None = None,
-           on_error: Callable[[str], None] | None = None) -> IngestSummary:
-    """Read every source into the store and update the stories the new reports touch."""
+           on_error: Callable[[str], None] | None = None, resume: bool = False
+           ) -> IngestSummary:
+    """Read every source into the store and update the stories the new reports touch.
+
+    Local files are tracked: once all of a file's reports are stored it is marked done, and
+    with ``resume`` a file marked done (same size and modification time) is not read again.
+    """
     summary = IngestSummary()
     own_engine = engine is None
     eng = engine or make_engine(settings.workers)
+    files = _FileTracker(store)
 
     def fail(message: str) -> None:
         summary.failed += 1
@@ -127,10 +136,11 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
         if progress is not None:
             progress(1)
 
-    def fresh() -> Iterator[tuple[RawDocument, str]]:
+    def fresh() -> Iterator[tuple[RawDocument, str, str | None]]:
         seen: set[str] = set()
-        for item in read_sources(sources, settings, stdin=stdin):
+        for item, file_key in _read(sources, settings, stdin, files, resume):
             if isinstance(item, NewsprismError):
+                files.failed(file_key)
                 fail(str(item))
                 continue
             sha = raw_sha(item)
@@ -140,18 +150,105 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
                     progress(1)
                 continue
             seen.add(sha)
-            yield item, sha
+            files.sent(file_key)
+            yield item, sha, file_key
+
+    in_flight: deque[list[str | None]] = deque()
+
+    def batches() -> Iterator[list[tuple[RawDocument, str]]]:
+        for batch in _batches(fresh(), settings.batch_size):
+            in_flight.append([key for _, _, key in batch])
+            yield [(raw, sha) for raw, sha, _ in batch]
 
     work = partial(process_batch, settings=settings, analyze=analyze)
     try:
-        for results in eng.map_batches(work, _batches(fresh(), settings.batch_size)):
+        for results in eng.map_batches(work, batches()):
+            keys = in_flight.popleft()
+            for processed, key in zip(results, keys, strict=True):
+                if processed.error is not None:
+                    files.failed(key)
             _store_batch(store, results, summary, fail, progress)
+            files.stored(keys)
     finally:
         if own_engine:
             eng.close()
+    files.finish()
     if summary.new_report_ids:
         update_global(store, summary.new_report_ids, settings)
     return summary
+
+
+def _read(sources: Sequence[str], settings: Settings, stdin: BinaryIO | None,
+          files: _FileTracker, resume: bool
+          ) -> Iterator[tuple[RawDocument | InputError, str | None]]:
+    """Every raw document (or input error) with the local file it came from, if any."""
+    seen: set[str] = set()
+    for source in sources:
+        for item in expand(source):
+            if isinstance(item, InputError):
+                yield item, None
+                continue
+            path = item.source if item.kind == "file" else None
+            if path is not None:
+                key = os.path.realpath(path)
+                if key in seen or (resume and files.done(path)):
+                    continue
+                seen.add(key)
+            for doc in read_sources([item.source], settings, stdin=stdin):
+                yield doc, path
+            if path is not None:
+                files.exhausted(path)
+
+
+class _FileTracker:
+    """Marks a local input file done once every report read from it is stored."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pending: dict[str, int] = {}
+        self.read_all: set[str] = set()
+        self.reports: dict[str, int] = {}
+        self.bad: set[str] = set()  # files with a failed input: a resumed run retries them
+
+    def failed(self, path: str | None) -> None:
+        if path is not None:
+            self.bad.add(path)
+
+    def done(self, path: str) -> bool:
+        st = os.stat(path)
+        return self.store.file_done(os.path.realpath(path), st.st_size, st.st_mtime_ns)
+
+    def sent(self, path: str | None) -> None:
+        if path is not None:
+            self.pending[path] = self.pending.get(path, 0) + 1
+
+    def stored(self, paths: Sequence[str | None]) -> None:
+        for path in paths:
+            if path is not None:
+                self.pending[path] -= 1
+                self.reports[path] = self.reports.get(path, 0) + 1
+                self._maybe_done(path)
+
+    def exhausted(self, path: str) -> None:
+        self.read_all.add(path)
+        self._maybe_done(path)
+
+    def _maybe_done(self, path: str) -> None:
+        if path in self.bad:
+            self.read_all.discard(path)
+            return
+        if path in self.read_all and self.pending.get(path, 0) == 0:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return
+            self.store.mark_file_done(os.path.realpath(path), st.st_size, st.st_mtime_ns,
+                                      self.reports.get(path, 0))
+            self.read_all.discard(path)
+
+    def finish(self) -> None:
+        for path in list(self.read_all):
+            self._maybe_done(path)
 
 
 def _store_batch(store: Store, results: Sequence[Processed], summary: IngestSummary,

@@ -98,3 +98,27 @@ def test_missing_store_is_a_clear_error(tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert run("reports", "--db", str(tmp_path / "none.db")) == 3
     assert "none.db" in capsys.readouterr().err
+
+
+def test_resume_skips_files_already_stored(tmp_path: Path, db_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    write(tmp_path, "in/a.jsonl", "\n".join(json.dumps({"text": f"{ARTICLE} Edition {i}."})
+                                            for i in range(3)) + "\n")
+    write(tmp_path, "in/b.txt", ARTICLE)
+    assert run("ingest", str(folder), "--db", str(db_path), "--no-analyze", "-q") == 0
+    with Store(db_path) as store:
+        done = store.conn.execute("SELECT path, reports FROM ingested_files ORDER BY path"
+                                  ).fetchall()
+    assert [(Path(p).name, n) for p, n in done] == [("a.jsonl", 3), ("b.txt", 1)]
+    capsys.readouterr()
+    # A resumed run does not even read finished files: nothing is counted, not even as dup.
+    assert run("ingest", str(folder), "--db", str(db_path), "--no-analyze", "--resume",
+               "--json") == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary == {**summary, "stored": 0, "duplicates": 0, "failed": 0}
+    # A file that changed is read again.
+    write(tmp_path, "in/b.txt", ARTICLE + "\nA correction was appended.\n")
+    assert run("ingest", str(folder), "--db", str(db_path), "--no-analyze", "--resume",
+               "--json") == 0
+    assert json.loads(capsys.readouterr().out)["stored"] == 1

@@ -21,6 +21,7 @@ from rich.progress import (
 
 from newsprism.config import Settings
 from newsprism.pipeline import IngestSummary, ProgressFn, ingest
+from newsprism.scale import Engine, engine_for
 from newsprism.serve import console
 from newsprism.store import Store
 
@@ -37,7 +38,8 @@ def _progress(enabled: bool) -> Iterator[ProgressFn | None]:
 
 
 def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *, quiet: bool,
-               analyze: bool = True) -> IngestSummary:
+               analyze: bool = True, engine: Engine | None = None,
+               resume: bool = False) -> IngestSummary:
     show_bar = not quiet and console.err.is_terminal
 
     def on_error(message: str) -> None:
@@ -46,7 +48,7 @@ def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *, quie
     with _progress(show_bar) as progress:
         stdin = sys.stdin.buffer if "-" in sources else None
         return ingest(sources, store, settings, stdin=stdin, analyze=analyze,
-                      progress=progress, on_error=on_error)
+                      progress=progress, on_error=on_error, engine=engine, resume=resume)
 
 
 def _print_summary(summary: IngestSummary, db: Path, as_json: bool) -> None:
@@ -76,6 +78,14 @@ def register(app: typer.Typer) -> None:
         ] = False,
         max_bytes: Annotated[int | None, typer.Option(
             "--max-bytes", help="Refuse inputs larger than this many bytes.")] = None,
+        engine: Annotated[str, typer.Option(
+            "--engine", help="Where per-report stages run: 'local' (process pool) or 'dask'.")
+        ] = "local",
+        scheduler: Annotated[str | None, typer.Option(
+            "--scheduler", help="Dask scheduler address (tcp://host:8786); without it a "
+                                "LocalCluster of --workers workers is started.")] = None,
+        resume: Annotated[bool, typer.Option(
+            "--resume", help="Skip input files an earlier run stored completely.")] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
         as_json: console.JsonOption = False,
     ) -> None:
@@ -85,10 +95,14 @@ def register(app: typer.Typer) -> None:
             settings = replace(settings, model=model)
         if max_bytes:
             settings = replace(settings, max_input_bytes=max_bytes)
-        with console.open_store(db) as store:
-            summary = run_ingest(sources, store, settings, quiet=quiet or as_json,
-                                 analyze=not no_analyze)
-            _print_summary(summary, store.path, as_json)
+        eng = engine_for(engine, workers, scheduler)
+        try:
+            with console.open_store(db) as store:
+                summary = run_ingest(sources, store, settings, quiet=quiet or as_json,
+                                     analyze=not no_analyze, engine=eng, resume=resume)
+                _print_summary(summary, store.path, as_json)
+        finally:
+            eng.close()
         if not summary.ok:
             raise typer.Exit(console.EXIT_INPUT_FAILED)
 
