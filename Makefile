@@ -22,6 +22,9 @@ browser:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install $(PIP_FLAGS) --upgrade pip
+	@# torch first, pinned: any later package that asks for torch then finds it satisfied
+	@# instead of pulling a multi-GB CUDA build.
+	@$(BIN)/python -m pip install $(PIP_FLAGS) torch==2.13.0
 	@$(BIN)/python -m pip install $(PIP_FLAGS) -e ".[dev]"
 	@touch $(STAMP)
 
