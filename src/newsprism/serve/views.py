@@ -67,7 +67,8 @@ def report_spans(store: Store, report: Report, analysis: Analysis | None,
     for m in analysis.mentions:
         href = f"/entities/{path_id(m.entity_id)}" if m.entity_id else None
         label = f"{m.type} · {m.role}" if m.role else m.type
-        spans.append(Span(m.start, m.end, "mention", m.entity_id, label, href, m.type))
+        spans.append(Span(m.start, m.end, "mention", m.entity_id, label, href, m.type,
+                          f"m-{m.start}"))
     for n in analysis.numbers:
         label = " ".join(str(x) for x in (n.qualifier, _num(n.value), n.unit) if x)
         spans.append(Span(n.start, n.end, "number", None, label or n.kind, None, n.kind))
