@@ -1,0 +1,524 @@
+"""The evidence that two mentions name one referent, applied strongest first.
+
+Within a report: the same name, a short form of a longer name ("Wei" of "Wei Fenghe"), an
+acronym and its expansion, one place under two names, a pronoun and the nearest phrase it can
+stand for, a relative pronoun and the phrase just before it, an appositive. Within a story,
+across reports: the same, a variant (transliteration, one typo) or a shorter form of a name,
+the same specific role ("Iranian President"), the same quote attributed to both, the same
+description head ("the company"). Across stories: only strong evidence (see
+``link_across_stories``).
+
+Every merge goes through ``Groups.union``, which refuses what the cannot-links and the groups'
+names, roles and kinds forbid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from itertools import combinations, pairwise
+
+from newsprism.resolve.acronyms import matches as acronym_matches
+from newsprism.resolve.features import Node, families_compatible, token_blocks
+from newsprism.resolve.gazetteer import lookup_place
+from newsprism.resolve.names import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PLACE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    THING_PRONOUNS,
+    fold,
+    person_names_match,
+    singular,
+    word_set,
+    words_match,
+)
+from newsprism.resolve.roles import roles_match
+from newsprism.resolve.union import Groups
+
+# A relative pronoun ("who", "which") refers to the phrase ending at most this many
+# characters before it (", " or nothing between them).
+RELATIVE_GAP = 3
+# A personal pronoun looks back this many characters for what it stands for; ECB+ train+dev
+# F1 was flat between 250 and 600 and fell beyond (calibrated with scripts/score_coref.py).
+PRONOUN_WINDOW = 400
+# Two quotes attributed in two reports are one remark when this share of their content words
+# (Jaccard) and at least QUOTE_MIN_SHARED words are shared. Calibrated on the quotes of the
+# project's fictional fixtures and the seed reports' re-translated quotes: re-translations keep
+# the rare words ("unilateralism", "like-minded") and change the common ones.
+QUOTE_SIMILARITY = 0.3
+QUOTE_MIN_SHARED = 4
+# Two stories' people with the same specific role are one person when the stories are at most
+# this many days apart (offices change hands over months, not days).
+ROLE_WINDOW_DAYS = 30
+# Organisation names end in words that say what kind of body they are; a short form may drop
+# them ("Microsoft Corp." / "Microsoft") but they are never a short form themselves.
+ORG_GENERIC = word_set("""
+    inc corp corporation co company ltd llc plc group holdings agency ministry department
+    office council committee commission party union association organization organisation
+    institute university college school bank news network service services international
+    national federal state government army navy force forces police court the of and
+    """)
+# Nouns for groups of people: never what "he" or "she" stands for.
+COLLECTIVE = word_set("""
+    police team group company government army navy force club agency ministry department
+    family crew staff union party council committee board court jury panel band network
+    administration authority office firm commission organization organisation public
+    """)
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Words of a time expression that place it on a day relative to the report.
+RELATIVE_DAY_WORDS = word_set("""
+    today yesterday tonight morning afternoon evening night overnight earlier
+    """)
+_LONG_TIME = word_set("week month year years weeks months season decade century")
+_COORDINATION = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|and also)\s*$", re.I)
+_APPOSITION_OPEN = re.compile(r"^\s*,\s*$")
+_QUOTE_WORD = re.compile(r"[a-z][a-z\-]{2,}")
+_QUOTE_STOP = word_set("""
+    the and that this with from have has had will would could should their there they them
+    were was are for not but can our your his her its into than then also only more most
+    been being which what when where who whom whose about over such some all any each other
+    these those very much many just said says say
+    """)
+
+
+class Linker:
+    """Applies the evidence to the mentions of a resolve call."""
+
+    def __init__(self, nodes: Sequence[Node], groups: Groups,
+                 texts: Mapping[str, str] | None = None) -> None:
+        self.nodes = nodes
+        self.groups = groups
+        self.texts = texts or {}
+        self.by_report: dict[str, list[Node]] = defaultdict(list)
+        self.by_story: dict[str, list[Node]] = defaultdict(list)
+        for node in nodes:
+            self.by_report[node.report].append(node)
+            self.by_story[node.story].append(node)
+        for members in self.by_report.values():
+            members.sort(key=lambda n: (n.start, -n.end))
+
+    def union(self, a: Node, b: Node) -> bool:
+        return self.groups.union(a.i, b.i)
+
+    # -- constraints -------------------------------------------------------------------------
+
+    def coordination_constraints(self) -> None:
+        """Names joined as "X and Y" or "X, Y" in one sentence are different referents."""
+        for rid, members in self.by_report.items():
+            text = self.texts.get(rid)
+            if text is None:
+                continue
+            names = [n for n in members if n.form == "name" and n.key]
+            run: list[Node] = []
+            for a, b in pairwise(names):
+                between = text[a.end:b.start] if a.end <= b.start else "x"
+                if a.fam == b.fam and _COORDINATION.match(between) and "\n" not in between:
+                    run = run or [a]
+                    run.append(b)
+                    continue
+                self._apart(run)
+                run = []
+            self._apart(run)
+
+    def _apart(self, run: list[Node]) -> None:
+        for x, y in combinations(run, 2):
+            if x.key != y.key:
+                self.groups.cannot_link(x.i, y.i)
+
+    def actor_constraints(self, pairs: Iterable[tuple[Node, Node]]) -> None:
+        """Two actors of one event (source and target) are different referents."""
+        for a, b in pairs:
+            if a.key != b.key or not a.key:
+                self.groups.cannot_link(a.i, b.i)
+
+    # -- within one report -------------------------------------------------------------------
+
+    def within_reports(self) -> None:
+        for members in self.by_report.values():
+            names = [n for n in members if n.form == "name" and n.key]
+            self._same_key(names)
+            self._places(names)
+            self._short_forms(names, names)
+            self._acronyms(names)
+            self._appositions(members)
+        for members in self.by_report.values():
+            self._pronouns(members)
+
+    def _same_key(self, names: Sequence[Node]) -> None:
+        first: dict[str, list[Node]] = defaultdict(list)
+        for node in names:
+            for seen in first[node.key]:
+                if families_compatible(seen.fam, node.fam) and self.union(seen, node):
+                    break
+            else:
+                first[node.key].append(node)
+
+    def _places(self, names: Sequence[Node]) -> None:
+        """One place under two names ("U.S."/"United States", "Teheran"/"Tehran")."""
+        seen: dict[tuple[str, str | None], Node] = {}
+        for node in names:
+            if node.fam != "loc":
+                continue
+            place = lookup_place(node.display)
+            if place is None:
+                continue
+            ident = (place.name, place.country)
+            if ident in seen:
+                self.union(seen[ident], node)
+            else:
+                seen[ident] = node
+
+    def _short_forms(self, shorts: Sequence[Node], longs: Sequence[Node]) -> None:
+        """A one-word name and the one longer name it is part of, when only one longer name
+        (counting spelling variants as one) can be meant."""
+        full: dict[str, list[Node]] = defaultdict(list)
+        for node in longs:
+            if node.multi and node.fam in ("per", "org", "hum"):
+                full[node.fam].append(node)
+        for node in shorts:
+            if node.multi or node.fam not in ("per", "org", "hum") or len(node.key) < 2:
+                continue
+            fams = ("per", "hum") if node.fam in ("per", "hum") else ("org", "hum")
+            found = [c for fam in fams for c in full.get(fam, ())
+                     if self._short_of(node, c)]
+            roots = {self.groups.find(c.i) for c in found}
+            if len(roots) == 1:
+                self.union(found[0], node)
+
+    @staticmethod
+    def _short_of(short: Node, long: Node) -> bool:
+        word = short.tokens[0]
+        if long.fam == "per" or (long.fam == "hum" and short.fam == "per"):
+            return person_names_match(short.tokens, long.tokens)
+        if word in ORG_GENERIC or len(word) < 3:
+            return False
+        return word in (long.tokens[0], long.tokens[-1])
+
+    def _acronyms(self, names: Sequence[Node]) -> None:
+        longs = [n for n in names if n.multi and n.acronym is None]
+        for node in names:
+            if node.acronym is None:
+                continue
+            found = [c for c in longs if families_compatible(c.fam, node.fam)
+                     and acronym_matches(node.acronym, c.display)]
+            roots = {self.groups.find(c.i) for c in found}
+            if len(roots) == 1:
+                self.union(found[0], node)
+
+    def _appositions(self, members: Sequence[Node]) -> None:
+        """"NAME, a description," / "a description, NAME": one referent."""
+        text = self.texts.get(members[0].report) if members else None
+        if text is None:
+            return
+        for a, b in pairwise(members):
+            if a.end > b.start or {a.form, b.form} != {"name", "nominal"}:
+                continue
+            if not _APPOSITION_OPEN.match(text[a.end:b.start]):
+                continue
+            after = text[b.end:b.end + 2]
+            if (after[:1] in (",", ")", ".", "") and families_compatible(a.fam, b.fam)
+                    and not (a.plural or b.plural)):
+                self.union(a, b)
+
+    def _pronouns(self, members: Sequence[Node]) -> None:
+        previous: list[Node] = []
+        for node in members:
+            if node.form == "pronoun" and node.pronoun is not None:
+                target = self._antecedent(node, previous)
+                if target is not None:
+                    self.union(target, node)
+            previous.append(node)
+
+    def _antecedent(self, node: Node, previous: Sequence[Node]) -> Node | None:
+        pronoun = node.pronoun or ""
+        if pronoun in RELATIVE_PRONOUNS:
+            for cand in reversed(previous):
+                if cand.end <= node.start and node.start - cand.end <= RELATIVE_GAP:
+                    return cand if cand.form != "pronoun" else None
+            return None
+        found: list[Node] = []
+        for cand in reversed(previous):
+            if node.start - cand.end > PRONOUN_WINDOW:
+                break
+            if cand.end > node.start or not _agrees(pronoun, cand):
+                continue
+            if not self.groups.conflict(cand.i, node.i):
+                found.append(cand)
+        if pronoun in THING_PRONOUNS:
+            # In news an "it" near a company's name is most often the company.
+            orgs = [c for c in found if c.fam == "org"]
+            found = orgs or found
+        return found[0] if found else None
+
+    # -- within one story --------------------------------------------------------------------
+
+    def within_stories(self) -> None:
+        for members in self.by_story.values():
+            names = [n for n in members if n.form == "name" and n.key]
+            self._same_key(names)
+            self._places(names)
+            self._variants(names)
+            self._short_forms(names, names)
+            self._acronyms(names)
+            self._roles(members)
+
+    def _variants(self, names: Sequence[Node]) -> None:
+        """Spelling variants: person names that can be one person, other names whose every
+        word is a variant of the other's."""
+        blocks: dict[str, list[Node]] = defaultdict(list)
+        for node in names:
+            for block in token_blocks(node):
+                blocks[block].append(node)
+        tried: set[tuple[str, str]] = set()
+        for members in blocks.values():
+            distinct = {n.key: n for n in members}
+            for a, b in combinations(distinct.values(), 2):
+                pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+                if pair in tried:
+                    continue
+                tried.add(pair)
+                if _variant(a, b):
+                    self.union(a, b)
+
+    def _roles(self, members: Sequence[Node]) -> None:
+        """People given the same specific role ("Iranian President") in one story."""
+        holders: dict[tuple[frozenset[str], str | None], list[Node]] = defaultdict(list)
+        for node in members:
+            if node.fam not in ("per", "hum") or node.form != "name":
+                continue
+            for key in node.role_keys:
+                if key.specific:
+                    holders[(key.office, key.country)].append(node)
+        for nodes in holders.values():
+            for other in nodes[1:]:
+                if any(roles_match(x, y) for x in nodes[0].role_keys for y in other.role_keys):
+                    self.union(nodes[0], other)
+
+    def descriptions(self) -> None:
+        """Descriptions in one story: the same words as a name or another description, the
+        same head word ("the company" / "company"), the head word that describes exactly one
+        named referent of the story ("the coach" / "coach Maurice Cheeks") or ends exactly one
+        name of a place or body ("the center" / "the Betty Ford Center")."""
+        for members in self.by_story.values():
+            by_key: dict[tuple[str, str], Node] = {}
+            for node in members:
+                if node.form == "pronoun" or not node.key:
+                    continue
+                k = (node.fam, node.key)
+                if k in by_key:
+                    self.union(by_key[k], node)
+                else:
+                    by_key[k] = node
+            heads: dict[tuple[str, str, bool], Node] = {}
+            for node in members:
+                if node.form != "nominal" or not node.head:
+                    continue
+                hk = (node.fam, node.head, node.plural and node.fam != "time")
+                if hk in heads:
+                    self.union(heads[hk], node)
+                else:
+                    heads[hk] = node
+            self._described(members, heads)
+            self._name_endings(members)
+            self._event_days(members)
+
+    def _name_endings(self, members: Sequence[Node]) -> None:
+        """A place or organisation named by the last words of a longer name of the story
+        ("the notorious Gulf of Aden" / "Gulf of Aden", "Richmond Hill, Queens" / "Queens")."""
+        names = [n for n in members if n.form == "name" and n.fam in ("loc", "org") and n.key]
+        by_key: dict[tuple[str, ...], Node] = {}
+        for n in names:
+            by_key.setdefault(n.tokens, n)
+        for node in names:
+            for k in range(1, len(node.tokens)):
+                tail = node.tokens[k:]
+                other = by_key.get(tail)
+                if other is not None and other.fam == node.fam and (
+                        len(tail) > 1 or len(tail[0]) > 3):
+                    self.union(other, node)
+                    break
+
+    def _event_days(self, members: Sequence[Node]) -> None:
+        """Times that name the day of the story's event: the same weekday, or a day relative to
+        the report ("yesterday", "this morning") when the story names only one weekday."""
+        weekdays: dict[str, Node] = {}
+        relative: list[Node] = []
+        for node in members:
+            if node.fam != "time" or node.form == "pronoun":
+                continue
+            if node.head in WEEKDAYS:
+                if node.head in weekdays:
+                    self.union(weekdays[node.head], node)
+                else:
+                    weekdays[node.head] = node
+            elif set(node.tokens) & RELATIVE_DAY_WORDS and not set(node.tokens) & _LONG_TIME:
+                relative.append(node)
+        if len(weekdays) == 1:
+            anchor = next(iter(weekdays.values()))
+            for node in relative:
+                self.union(anchor, node)
+        elif not weekdays:
+            for node in relative[1:]:
+                self.union(relative[0], node)
+
+    def _described(self, members: Sequence[Node],
+                   heads: Mapping[tuple[str, str, bool], Node]) -> None:
+        described: dict[str, set[int]] = defaultdict(set)
+        first: dict[int, Node] = {}
+        for node in members:
+            if node.form == "name" and node.fam in ("per", "org"):
+                root = self.groups.find(node.i)
+                first.setdefault(root, node)
+                for w in node.role_words:
+                    described[w].add(root)
+        ends: dict[str, set[int]] = defaultdict(set)
+        for node in members:
+            if node.form == "name" and node.fam in ("org", "loc") and node.multi:
+                root = self.groups.find(node.i)
+                first.setdefault(root, node)
+                ends[singular(node.tokens[-1])].add(root)
+        for (fam, head, plural), node in heads.items():
+            if plural:
+                continue
+            pool = described if fam in ("hum", "per", "org") else ends
+            if fam in ("hum", "loc", "org", "thing") and not pool.get(head):
+                pool = ends
+            roots = {self.groups.find(r) for r in pool.get(head, ())}
+            if len(roots) == 1:
+                self.union(first[next(iter(pool[head]))], node)
+
+    def sole_names(self) -> None:
+        """A singular description of a person in a report that names one person only is that
+        person ("the accountant" where only "Anthony Smith" is named); a description of a
+        group of people ("the company", "police") in a report that names one organisation
+        only is that organisation."""
+        for members in self.by_report.values():
+            people = {self.groups.find(n.i): n for n in members
+                      if n.form == "name" and n.fam == "per"}
+            orgs = {self.groups.find(n.i): n for n in members
+                    if n.form == "name" and n.fam == "org"}
+            for node in members:
+                if node.form != "nominal" or node.fam != "hum" or node.plural:
+                    continue
+                pool = orgs if node.head in COLLECTIVE else people
+                if len(pool) == 1:
+                    self.union(next(iter(pool.values())), node)
+
+    def quotes(self, spoken: Sequence[tuple[Node, str]]) -> None:
+        """Speakers of one remark, quoted in two reports of a story, are one person."""
+        by_story: dict[str, list[tuple[Node, frozenset[str]]]] = defaultdict(list)
+        for node, text in spoken:
+            if node.fam in ("per", "hum", "org"):
+                by_story[node.story].append((node, quote_words(text)))
+        for items in by_story.values():
+            index: dict[str, list[int]] = defaultdict(list)
+            for k, (_, words) in enumerate(items):
+                for w in words:
+                    index[w].append(k)
+            for k, (node, words) in enumerate(items):
+                shared: dict[int, int] = defaultdict(int)
+                for w in words:
+                    for j in index[w]:
+                        if j > k:
+                            shared[j] += 1
+                for j, n in shared.items():
+                    other, owords = items[j]
+                    if other.report == node.report or n < QUOTE_MIN_SHARED:
+                        continue
+                    if n / len(words | owords) >= QUOTE_SIMILARITY:
+                        self.union(node, other)
+
+    # -- across stories ----------------------------------------------------------------------
+
+    def across_stories(self, story_days: Mapping[str, tuple[date, date]]) -> None:
+        """Strong evidence only: the same full person name (two words or more) or a longer
+        form of it, the same organisation or place name or place, or the same specific role
+        in stories at most ROLE_WINDOW_DAYS apart."""
+        names = [n for n in self.nodes if n.form == "name" and n.key]
+        by_key: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        for node in names:
+            if node.fam == "per" and not node.multi:
+                continue
+            by_key[(node.fam, node.key)].append(node)
+        for nodes in by_key.values():
+            for other in nodes[1:]:
+                self.union(nodes[0], other)
+        self._places(names)
+        people = [n for n in names if n.fam == "per" and n.multi]
+        surnames: dict[str, list[Node]] = defaultdict(list)
+        for node in people:
+            surnames[node.tokens[-1]].append(node)
+        for nodes in surnames.values():
+            distinct = {n.key: n for n in nodes}
+            for a, b in combinations(distinct.values(), 2):
+                if person_names_match(a.tokens, b.tokens) and min(len(a.tokens),
+                                                                  len(b.tokens)) >= 2:
+                    self.union(a, b)
+        self._roles_in_time(names, story_days)
+
+    def _roles_in_time(self, names: Sequence[Node],
+                       story_days: Mapping[str, tuple[date, date]]) -> None:
+        holders: dict[tuple[frozenset[str], str | None], list[Node]] = defaultdict(list)
+        for node in names:
+            if node.fam == "per":
+                for key in node.role_keys:
+                    if key.specific:
+                        holders[(key.office, key.country)].append(node)
+        for nodes in holders.values():
+            for a, b in combinations(nodes, 2):
+                if a.story == b.story or self.groups.same(a.i, b.i):
+                    continue
+                da, db = story_days.get(a.story), story_days.get(b.story)
+                if da is None or db is None or _gap_days(da, db) > ROLE_WINDOW_DAYS:
+                    continue
+                if person_names_match(a.tokens, b.tokens):
+                    self.union(a, b)
+
+
+def _agrees(pronoun: str, cand: Node) -> bool:
+    """Whether ``cand`` can be what ``pronoun`` stands for (number and kind of referent)."""
+    if cand.form == "pronoun":
+        return False
+    if pronoun in PERSON_PRONOUNS:
+        return (cand.fam in ("per", "hum") and not cand.plural
+                and not (cand.form == "nominal" and cand.head in COLLECTIVE))
+    if pronoun in THING_PRONOUNS:
+        return cand.fam in ("org", "thing", "event") and not cand.plural
+    if pronoun in GROUP_PRONOUNS:
+        return cand.plural or cand.fam == "org"
+    if pronoun in PLACE_PRONOUNS:
+        return cand.fam == "loc"
+    return False
+
+
+def _variant(a: Node, b: Node) -> bool:
+    if not families_compatible(a.fam, b.fam) or a.fam != b.fam:
+        return False
+    if a.fam == "per":
+        if a.multi and b.multi:
+            return person_names_match(a.tokens, b.tokens)
+        if not a.multi and not b.multi:
+            return words_match(a.tokens[0], b.tokens[0])
+        return False
+    if len(a.tokens) != len(b.tokens) or a.acronym or b.acronym:
+        return False
+    return all(words_match(x, y) for x, y in zip(a.tokens, b.tokens, strict=True)) and any(
+        len(x) > 3 for x in a.tokens)
+
+
+def quote_words(text: str) -> frozenset[str]:
+    """Content words of a quote, cut to their first six letters so that inflections and
+    derivations of one word ("cooperating", "cooperation") count as the same."""
+    words = _QUOTE_WORD.findall(fold(text))
+    return frozenset(w[:6] for w in words if w not in _QUOTE_STOP and len(w) > 3)
+
+
+def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
