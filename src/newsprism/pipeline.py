@@ -8,11 +8,13 @@ stories the new reports touched.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
@@ -271,9 +273,26 @@ def _store_batch(store: Store, results: Sequence[Processed], summary: IngestSumm
 
 
 def update_global(store: Store, new_report_ids: Sequence[str], settings: Settings) -> None:
-    """Run the global stages (cluster, resolve, triangulate) for newly stored reports."""
-    for stage in global_stages():
-        stage(store, new_report_ids, settings)
+    """Run the global stages (cluster, resolve, triangulate) for newly stored reports.
+
+    Global stages read their state from the store, update it and write it back; two ingests
+    on one store take turns here (an exclusive lock file beside the store) so neither
+    overwrites the other's stories.
+    """
+    with global_lock(store):
+        for stage in global_stages():
+            stage(store, new_report_ids, settings)
+
+
+@contextmanager
+def global_lock(store: Store) -> Iterator[None]:
+    lock_path = store.path.with_name(store.path.name + ".lock")
+    with open(lock_path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 GlobalStage = Callable[[Store, Sequence[str], Settings], None]

@@ -152,3 +152,24 @@ def test_resume_bookkeeping(db_path: Path) -> None:
         store.mark_file_done("/in/a.warc", 10, 5, 3)
         assert store.file_done("/in/a.warc", 10, 5)
         assert not store.file_done("/in/a.warc", 11, 5)
+
+
+def test_previous_schema_is_migrated_in_place_with_a_backup(db_path: Path) -> None:
+    from newsprism.store.migrations import MIGRATIONS
+
+    old = sqlite3.connect(db_path)
+    old.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    old.execute("INSERT INTO reports (id, source, text, ingested_at) VALUES "
+                "('r1', '/in/a.txt', 'Ferries ran again.', '2024-01-01')")
+    old.commit()
+    old.close()
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.get_report("r1").text == "Ferries ran again."
+        assert store.search("ferries")[0].report_id == "r1"
+        store.put_outlet("Lakeside Courier", country="Eskaria", owner="Courier Group")
+        assert store.outlet_info()["Lakeside Courier"]["country"] == "Eskaria"
+    backup = db_path.with_name(f"{db_path.name}.v1.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT text FROM reports").fetchone()[0] == "Ferries ran again."

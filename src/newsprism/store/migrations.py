@@ -236,5 +236,18 @@ CREATE TABLE ingested_files (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Version 2: what the user told us about outlets (from a sources file): country, language,
+# owner, home page; shown in dossiers next to what each outlet says.
+V2 = """
+CREATE TABLE outlets (
+    name TEXT PRIMARY KEY,
+    country TEXT,
+    language TEXT,
+    owner TEXT,
+    homepage TEXT,
+    meta TEXT NOT NULL DEFAULT '{}'
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 SCHEMA_VERSION = len(MIGRATIONS)

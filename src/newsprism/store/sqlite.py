@@ -515,6 +515,26 @@ class Store:
             params = (story_id,)
         return [json.loads(r[0]) for r in self.conn.execute(sql + " ORDER BY id", params)]
 
+    # -- outlets -----------------------------------------------------------------------------
+
+    def put_outlet(self, name: str, *, country: str | None = None, language: str | None = None,
+                   owner: str | None = None, homepage: str | None = None,
+                   meta: dict[str, object] | None = None) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO outlets VALUES (?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET "
+                "country=excluded.country, language=excluded.language, owner=excluded.owner, "
+                "homepage=excluded.homepage, meta=excluded.meta",
+                (name, country, language, owner, homepage,
+                 json.dumps(meta or {}, sort_keys=True)))
+
+    def outlet_info(self) -> dict[str, dict[str, object]]:
+        """What the user's sources file says about each outlet, by outlet name."""
+        found = self.conn.execute("SELECT * FROM outlets ORDER BY name").fetchall()
+        return {r["name"]: {"country": r["country"], "language": r["language"],
+                            "owner": r["owner"], "homepage": r["homepage"],
+                            **json.loads(r["meta"])} for r in found}
+
     # -- stage state and resumable files -----------------------------------------------------
 
     def get_state(self, name: str) -> bytes | None:
