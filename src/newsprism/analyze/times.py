@@ -580,10 +580,16 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     base = "dct" if direction in ("ago", "from now", "hence") else "focus"
     if _VAGUE.match(raw):
         return _span(m, "date", rel=f"vague|{unit}|{sign}")
-    n = _count(raw)
-    if n is None or unit not in UNITS:
+    frac = re.fullmatch(r"(\d+)\s+1/2", raw)
+    if frac and unit in ("year", "month"):
+        # "2 1/2 years ago": count in the next smaller unit
+        n = int(frac.group(1)) * 12 + 6 if unit == "year" else int(frac.group(1)) * 30 + 15
+        unit = "month" if unit == "year" else "day"
+        return _span(m, "date", rel=f"ago|{unit}|{sign * n}|{base}")
+    count = int(frac.group(1)) if frac else _count(raw)
+    if count is None or unit not in UNITS:
         return None
-    return _span(m, "date", rel=f"ago|{unit}|{sign * n}|{base}")
+    return _span(m, "date", rel=f"ago|{unit}|{sign * count}|{base}")
 
 
 def _h_unit_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -645,6 +651,14 @@ def _h_that_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if unit in PARTS_OF_DAY:
         return _span(m, "time", rel=f"focuspod|{PARTS_OF_DAY[unit]}")
     return _span(m, "date", rel=f"focus|{unit}|0")
+
+
+def _h_next_day(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    rel = (m["rel"] or m["rel2"]).lower()
+    unit = (m["unit"] or m["unit2"]).lower()
+    delta = 1 if rel in ("next", "following", "after") else -1
+    pod = PARTS_OF_DAY.get(unit, "")
+    return _span(m, "time" if pod else "date", rel=f"focusday|{delta}|{pod}")
 
 
 def _h_year_period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -875,6 +889,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (P.WEEKEND, _h_weekend),
     (P.YEAR_END, _h_year_end),
     (P.THAT_UNIT, _h_that_unit),
+    (P.NEXT_DAY, _h_next_day),
     (P.YEAR_PERIOD, _h_year_period),
     (P.SPELLED_DECADE, _h_spelled_decade),
     (P.DURATION, _h_duration),
@@ -1015,7 +1030,7 @@ def _shift(d: date, unit: str, n: int) -> date:
 
 # Template ops that need the anchor's day (not only its month or year).
 _DAY_OPS = frozenset({"day", "wd", "md", "time", "wdtime", "mdtime", "hol", "wkend",
-                      "focuspod"})
+                      "focuspod", "focusday"})
 
 
 def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
@@ -1047,6 +1062,10 @@ def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
     if op == "wkend":
         sat = weekday_near(a, 5, args[0] if args[0] in ("past", "future") else "past")
         return fmt_week(sat) + "-WE"
+    if op == "focusday":
+        fv = _value_date(focus.value) if focus.value else None
+        day = (fv[0] if fv and fv[1] == "day" else a) + timedelta(days=int(args[0]))
+        return fmt_day(day) + (f"T{args[1]}" if args[1] else "")
     if op == "focuspod":
         fv = _value_date(focus.value) if focus.value else None
         day = fv[0] if fv and fv[1] == "day" else a
@@ -1180,7 +1199,7 @@ def _updates_focus(value: str | None, kind: str) -> bool:
 
 # Templates that refer back to the focus do not move it: in "third-quarter profit rose from
 # a year earlier ... a year earlier" both refer to the quarter, not to each other.
-_FOCUS_NEUTRAL_OPS = frozenset({"ago", "focus", "vague", "fq", "focuspod"})
+_FOCUS_NEUTRAL_OPS = frozenset({"ago", "focus", "vague", "fq", "focuspod"})  # focusday moves it
 
 
 def _resolve(

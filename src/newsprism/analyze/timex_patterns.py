@@ -37,7 +37,7 @@ ORD = (
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 MOD = r"(?:early|late|mid|earlier|later|the\s+(?:beginning|start|end|middle|close)\s+of)"
 TZ = r"(?:[ECMP][SD]T|GMT|UTC|UT|Z)"
-AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b)"
+AMPM = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|AM\b|PM\b)"
 
 _F = re.IGNORECASE
 
@@ -200,6 +200,11 @@ THAT_UNIT = _c(
     r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week"
     r"|month|quarter|year|morning|afternoon|evening|night)\b"
 )
+NEXT_DAY = _c(
+    r"\bthe\s+(?P<rel>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon"
+    r"|evening|night)\b|\bthe\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)\b(?!\s+(?:the|a"
+    r"|his|her|their|its|[A-Z]))"
+)
 YEAR_PERIOD = _c(r"\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?P<what>quarter|period)\b")
 SPELLED_DECADE = _c(
     r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<dec>twenties|thirties|forties|fifties"
@@ -232,7 +237,7 @@ TIME_CLOCK = _c(
     r"\b(?:(?P<q>about|around|at|by|until|before|after|approximately|shortly\s+(?:before|after)"
     r"|just\s+(?:before|after))\s+)?"
     rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>{AMPM}|o['’]clock)"
-    rf"(?:\s*\(?(?P<tz>{TZ})\)?)?\b"
+    rf"(?:\s*\(?(?P<tz>{TZ})\)?)?(?!\w)"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<w>today|tomorrow|yesterday|tonight)"
     rf"|(?P<mon>{MONTH})\s*(?P<d>[0-3]?\d)\b))?"
 )

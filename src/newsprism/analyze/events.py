@@ -1,0 +1,520 @@
+"""PLOVER-typed events with source and target actors, read from the dependency parse.
+
+A trigger is a verb from the PLOVER lexicon ("met", "accused"), a light verb with an event
+noun as object ("held talks", "imposed sanctions", "restore ties"), or an event noun with an
+attached actor ("Wei's visit to Tehran", "an attack by rebels"). The source actor is the
+trigger's subject (climbing through "wants to", "is about to", shared subjects of "and"), or
+the "by" agent of a passive; the target is the direct object when it names an actor, else the
+object of "with/to/against/on/at/from/into" on the trigger or on its event noun. Actors are
+mapped to the report's mentions when they overlap one, so resolve can attach entity ids.
+
+Every event carries the sentence span, the nearest resolved time expression in the sentence,
+a place (a GPE/LOC/FAC mention, preferring one after "in"/"at"), a quantity (a number in the
+trigger's object), and whether the trigger is negated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.plover import (
+    AID_NOUNS,
+    CLAIM_VERBS,
+    COMBAT_NOUNS,
+    COOPERATIVE_TYPES,
+    DIPLOMATIC_NOUNS,
+    EVENT_NOUNS,
+    HOSTILE_TYPES,
+    INTENT_VERBS,
+    LIGHT_VERBS,
+    OBJECT_NOUNS,
+    OBJECT_VERB,
+    VERBS,
+    WEAPON_NOUNS,
+    words,
+)
+from newsprism.types import Event, Mention, NumberExpr, TimeExpr
+
+# Prepositions that introduce the target of an event ("met with X", "sanctions on X").
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "upon", "toward", "towards",
+                 "from", "for")
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+# Nouns that name actors even without a named entity ("the government", "protesters").
+_ACTOR_NOUNS = words(
+    "government governments official officials minister ministers president leader leaders "
+    "troops soldiers forces army military police protesters demonstrators rebels militants "
+    "insurgents fighters civilians people residents students workers authorities regime "
+    "administration ministry parliament lawmakers legislators court judge prosecutors "
+    "diplomats ambassador ambassadors envoy delegation spokesman spokeswoman country "
+    "countries nation nations state states allies opposition party activists group groups "
+    "militia militias gunmen police officers journalists refugees prisoners hostages "
+    "counterpart counterparts company firm bank agency council committee commission "
+    "coalition alliance union navy navies"
+)
+_PRONOUNS = words("he she they we it him her them us i you")
+# Objects after which "meet" or "release" do not name a meeting or a concession.
+_NON_EVENT_OBJECTS = {
+    "meet": words("demand demands target targets deadline deadlines need needs requirement "
+                      "requirements criterion criteria standard standards expectation "
+                      "expectations goal goals obligation obligations cost costs"),
+    "release": words("report statement video photo photos image images data figure figures "
+                         "result results album film book findings details footage "
+                         "information list document documents"),
+    "receive": words("letter call message award prize money funding support "
+                         "treatment"),
+}
+_MAX_ACTORS = 3  # conjoined actors per side ("Iran and China") before we stop pairing
+
+
+@dataclass(slots=True)
+class _Actor:
+    text: str
+    entity_id: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Trigger:
+    token: Token
+    kind: str
+    obj: Token | None  # the event noun of a light-verb construction, if any
+    reverse: bool = False  # "received aid from X": X is the source
+
+
+def _stems(word: str) -> list[str]:
+    """Crude de-inflections of a verb form, for when the lemmatizer errs ("staged")."""
+    out: list[str] = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "stopped" -> "stop"
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma, repaired from its form when the lemma is unknown to the lexicon
+    but a de-inflected form is known."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma in VERBS or lemma in LIGHT_VERBS or lemma in INTENT_VERBS:
+        return lemma
+    for stem in _stems(tok.lower_):
+        if stem in VERBS or stem in LIGHT_VERBS or stem in INTENT_VERBS:
+            return stem
+    return lemma
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _dobj(tok: Token) -> Token | None:
+    objs = _children(tok, "dobj", "obj")
+    return objs[0] if objs else None
+
+
+def _classify(tok: Token) -> _Trigger | None:
+    """Is ``tok`` an event trigger, and of which PLOVER type?"""
+    if tok.pos_ == "VERB":
+        return _classify_verb(tok)
+    if tok.pos_ == "NOUN" and tok.lower_ in EVENT_NOUNS:
+        head = tok.head
+        governed = tok.dep_ in ("dobj", "obj") and (_lemma(head) in LIGHT_VERBS
+                                                     or _lemma(head) in VERBS)
+        has_actor = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+                        for c in tok.children)
+        if has_actor and not governed:
+            return _Trigger(tok, EVENT_NOUNS[tok.lower_], None)
+    return None
+
+
+def _classify_verb(tok: Token) -> _Trigger | None:
+    lemma = _lemma(tok)
+    obj = _dobj(tok)
+    if obj is not None and lemma in LIGHT_VERBS:
+        noun_kind = OBJECT_NOUNS.get(obj.lower_) or OBJECT_NOUNS.get(_lemma(obj))
+        if noun_kind is not None:
+            return _Trigger(tok, OBJECT_VERB.get((lemma, noun_kind), noun_kind), obj)
+    if lemma in ("fire", "launch", "strike", "hit"):
+        if obj is not None and (obj.lower_ in WEAPON_NOUNS or _lemma(obj) in WEAPON_NOUNS):
+            return _Trigger(tok, "ASSAULT", None)
+        if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into")
+                                   for c in tok.children):
+            return _Trigger(tok, "ASSAULT", None)
+        if lemma in ("strike", "hit") and obj is not None and not obj.like_num:
+            return _Trigger(tok, "ASSAULT", None)
+        return None
+    if lemma == "call":
+        for c in tok.children:
+            if (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) or (
+                c.dep_ == "prt" and c.lower_ == "for"
+            ):
+                return _Trigger(tok, "REQUEST", None)
+        return None
+    if lemma in ("break", "cut") and any(c.dep_ == "prt" and c.lower_ in ("off", "down")
+                                         for c in tok.children):
+        return _Trigger(tok, "SANCTION", None)
+    if lemma == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return _Trigger(tok, "ASSAULT", None)
+    if lemma == "engage" and any(p.lower_ in COMBAT_NOUNS for p in _prep_objects(tok, ("in",))):
+        return _Trigger(tok, "ASSAULT", None)
+    if lemma in ("receive", "get", "obtain", "accept") and obj is not None and (
+        obj.lower_ in AID_NOUNS and any(True for _ in _prep_objects(tok, ("from",)))
+    ):
+        return _Trigger(tok, "AID", None, reverse=True)
+    if lemma == "expel" and obj is not None and obj.lower_ in DIPLOMATIC_NOUNS:
+        return _Trigger(tok, "SANCTION", None)
+    kind = VERBS.get(lemma)
+    if kind is None:
+        return None
+    if lemma in INTENT_VERBS and _children(tok, "xcomp"):
+        return None  # "seeks to deepen ties": the intention is typed from its complement
+    blocked = _NON_EVENT_OBJECTS.get(lemma)
+    if blocked and obj is not None and (_lemma(obj) in blocked or obj.lower_ in blocked):
+        return None
+    return _Trigger(tok, kind, None)
+
+
+def _subject(tok: Token) -> tuple[Token | None, bool]:
+    """The subject head of a verb, climbing through control verbs and shared subjects.
+
+    Returns (token, passive) where passive means the token is the patient (nsubjpass).
+    """
+    cur = tok
+    for _ in range(4):
+        subj = _children(cur, "nsubj", "csubj")
+        if subj:
+            return (_relcl_head(subj[0]), False)
+        subjpass = _children(cur, "nsubjpass")
+        if subjpass:
+            # only the trigger's own passive swaps roles; "X is scheduled to attend" keeps X
+            return (_relcl_head(subjpass[0]), cur.i == tok.i)
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "aux",
+                        "dep") and cur.head.i != cur.i:
+            # object control: "invited him to visit" -> "him" visits
+            if cur.dep_ == "xcomp":
+                obj = _dobj(cur.head)
+                if obj is not None and _is_actor(obj):
+                    return obj, False
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+def _relcl_head(tok: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause modifies."""
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _is_actor(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC",
+                                                     "FAC")
+            or tok.lower_ in _PRONOUNS or tok.lower_ in _ACTOR_NOUNS
+            or _lemma(tok) in _ACTOR_NOUNS)
+
+
+def _prep_objects(tok: Token, preps: Iterable[str]) -> Iterator[Token]:
+    wanted = tuple(preps)
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in wanted:
+            yield from _children(c, "pobj")
+        elif c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            yield c
+
+
+def _target(trigger: _Trigger, source: Token | None) -> Token | None:
+    tok = trigger.token
+    obj = trigger.obj
+    if obj is None:
+        direct = _dobj(tok) if tok.pos_ == "VERB" else None
+        if direct is not None and _is_actor(direct):
+            return direct
+        obj = direct
+    if obj is not None and obj.lower_ in EVENT_NOUNS:
+        # "condemned an attack by X": the target is the attack's author
+        for p in _prep_objects(obj, ("by",)):
+            return p
+    for holder in (obj, tok):
+        if holder is None:
+            continue
+        for p in _prep_objects(holder, _TARGET_PREPS):
+            if p.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                continue
+            if (source is None or p.i != source.i) and (_is_actor(p) or p.pos_ == "PROPN"):
+                return p
+    if tok.pos_ == "NOUN":
+        for p in _prep_objects(tok, ("to", "with", "on", "against", "of")):
+            return p
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.pos_ in ("PROPN", "NOUN", "PRON") and c.i > tok.i:
+            out.append(c)
+    return out[:_MAX_ACTORS]
+
+
+class _Mentions:
+    """Mentions of one report indexed by character offset."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self._items = sorted(mentions, key=lambda m: m.start)
+
+    def at(self, start: int, end: int) -> Mention | None:
+        best: Mention | None = None
+        for m in self._items:
+            if m.start >= end:
+                break
+            if m.end > start and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
+        return best
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self._items if m.start >= start and m.end <= end]
+
+
+def _actor(tok: Token, mentions: _Mentions) -> _Actor:
+    """The actor a head token names: the mention over it, else a mention among its
+    modifiers ("the Calenardhon government"), else its own noun phrase."""
+    m = mentions.at(tok.idx, tok.idx + len(tok))
+    if m is not None:
+        return _Actor(m.text, m.entity_id, m.start, m.end)
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]
+    start = min([tok.idx] + [t.left_edge.idx for t in left])
+    found = [m for m in mentions.within(start, tok.idx + len(tok))
+             if m.type in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
+    if not found:
+        for p in _prep_objects(tok, ("of",)):
+            found = [m for m in mentions.within(p.left_edge.idx, p.right_edge.idx +
+                                                len(p.right_edge))]
+            break
+    if found:
+        m = found[0]
+        return _Actor(m.text, m.entity_id, m.start, m.end)
+    phrase_start = start
+    text = tok.doc.text[phrase_start : tok.idx + len(tok)]
+    return _Actor(text, None, phrase_start, tok.idx + len(tok))
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+        return True
+    obj = _dobj(tok) if tok.pos_ == "VERB" else None
+    return obj is not None and any(c.lower_ == "no" and c.dep_ == "det" for c in obj.children)
+
+
+def _time(sent: Span, anchor_char: int, times: Sequence[TimeExpr]) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in times:
+        if t.start < sent.start_char or t.start >= sent.end_char or t.value is None:
+            continue
+        if t.kind not in ("date", "time"):
+            continue
+        dist = abs(t.start - anchor_char)
+        if best is None or dist < best[0]:
+            best = (dist, t.value)
+    return best[1] if best else None
+
+
+def _place(sent: Span, mentions: _Mentions, exclude: Iterable[tuple[int, int]]) -> str | None:
+    skip = set(exclude)
+    doc = sent.doc
+    candidates: list[tuple[int, Mention]] = []
+    for m in mentions.within(sent.start_char, sent.end_char):
+        if m.type not in ("GPE", "LOC", "FAC") or (m.start, m.end) in skip:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        prep_in = span is not None and span.root.dep_ == "pobj" and (
+            span.root.head.lower_ in _PLACE_PREPS
+        )
+        candidates.append((0 if prep_in else 1, m))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1].start))
+    return candidates[0][1].text
+
+
+def _quantity(trigger: _Trigger, numbers: Sequence[NumberExpr], sent: Span) -> float | None:
+    doc = sent.doc
+    tok = trigger.token
+    for n in numbers:
+        if n.start < sent.start_char or n.start >= sent.end_char or n.value is None:
+            continue
+        if n.kind in ("year", "ordinal", "age", "duration"):
+            continue
+        span = doc.char_span(n.start, n.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the number must hang under the trigger without passing through another verb
+        cur = span.root
+        for _ in range(5):
+            if cur.i == tok.i:
+                return n.value
+            if cur.head.i == cur.i or (cur.pos_ == "VERB" and cur.i != span.root.i):
+                break
+            cur = cur.head
+    return None
+
+
+def extract_events(
+    doc: Doc,
+    report_id: str,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpr],
+    numbers: Sequence[NumberExpr],
+) -> list[Event]:
+    """PLOVER events of a parsed report, one per trigger and (source, target) pair."""
+    index = _Mentions(mentions)
+    events: list[Event] = []
+    seen: set[tuple[int, str, str | None, str | None]] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            trigger = _classify(tok)
+            if trigger is None:
+                continue
+            events.extend(_events_for(trigger, sent, report_id, index, times, numbers, seen))
+    return events
+
+
+def _events_for(
+    trigger: _Trigger,
+    sent: Span,
+    report_id: str,
+    index: _Mentions,
+    times: Sequence[TimeExpr],
+    numbers: Sequence[NumberExpr],
+    seen: set[tuple[int, str, str | None, str | None]],
+) -> Iterator[Event]:
+    tok = trigger.token
+    if tok.pos_ == "NOUN":
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for p in _children(c, "pobj")]
+        subj: Token | None = owners[0] if owners else None
+        passive = False
+    else:
+        subj, passive = _subject(tok)
+    agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+    if passive:
+        # "X was attacked by Y": Y is the source, X the target
+        subj, obj = (agents[0] if agents else None), subj
+    elif trigger.reverse:
+        givers = list(_prep_objects(tok, ("from",)))
+        subj, obj = (givers[0] if givers else None), subj
+    else:
+        obj = _target(trigger, subj)
+    sources: list[_Actor | None] = [None]
+    targets: list[_Actor | None] = [None]
+    if subj is not None:
+        sources = [_actor(t, index) for t in _conjuncts(subj)]
+    if obj is not None:
+        targets = [_actor(t, index) for t in _conjuncts(obj)]
+    used = [(a.start, a.end) for a in (*sources, *targets) if a is not None]
+    when = _time(sent, tok.idx, times)
+    where = _place(sent, index, used)
+    quantity = _quantity(trigger, numbers, sent)
+    negated = _negated(tok)
+    # (trigger, type, sources, targets) of the event and of the events it implies
+    kinds: list[tuple[Token, str, list[_Actor | None], list[_Actor | None]]] = [
+        (tok, trigger.kind, sources, targets)
+    ]
+    intent = _intent(trigger, index)
+    if intent is not None:
+        kinds.append((intent[0], intent[1], sources, intent[2] or targets))
+    if negated and _modal(tok) and trigger.kind in COOPERATIVE_TYPES | {"AGREE"}:
+        # "will not provide support": a refusal, which PLOVER types as REJECT
+        kinds.append((tok, "REJECT", sources, targets))
+    claim = _claim(trigger, subj, index)
+    if claim is not None:
+        speaker, accused = claim
+        kinds.append((tok.head, "ACCUSE", [speaker], [accused]))
+    for trig, kind, srcs, tgts in kinds:
+        for src in srcs:
+            for tgt in tgts:
+                if src is not None and tgt is not None and src.start == tgt.start:
+                    continue
+                key = (trig.i, kind, src.text if src else None, tgt.text if tgt else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield Event(
+                    report_id=report_id,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    type=kind,
+                    trigger=trig.text,
+                    source_text=src.text if src else None,
+                    target_text=tgt.text if tgt else None,
+                    source_entity_id=src.entity_id if src else None,
+                    target_entity_id=tgt.entity_id if tgt else None,
+                    time=when,
+                    place=where,
+                    quantity=quantity,
+                    negated=negated or _negated(trig),
+                )
+
+
+def _modal(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "can", "ca")
+               for c in tok.children)
+
+
+def _claim(
+    trigger: _Trigger, actor: Token | None, index: _Mentions
+) -> tuple[_Actor, _Actor | None] | None:
+    """"X said (that) Y attacked Z" reports an accusation by X against Y (ACCUSE).
+    Returns (speaker, accused)."""
+    tok = trigger.token
+    if tok.dep_ != "ccomp" or trigger.kind not in HOSTILE_TYPES:
+        return None
+    head = tok.head
+    if _lemma(head) not in CLAIM_VERBS:
+        return None
+    speaker = next(iter(_children(head, "nsubj")), None)
+    if speaker is None or (actor is not None and actor.i == speaker.i):
+        return None
+    return _actor(speaker, index), (_actor(actor, index) if actor is not None else None)
+
+
+def _intent(trigger: _Trigger, index: _Mentions) -> tuple[Token, str, list[_Actor | None]] | None:
+    """An intention to act is an event of its own in CAMEO/PLOVER terms: "seeks to deepen
+    ties" is willingness to cooperate (AGREE), "wants to attack" a threat (THREATEN), and
+    "wants Y to attack" a request to Y (REQUEST). Returns (trigger, type, targets); an empty
+    target list means "the same targets as the act"."""
+    tok = trigger.token
+    if tok.dep_ not in ("xcomp", "ccomp") or tok.pos_ != "VERB":
+        return None
+    head = tok.head
+    if _lemma(head) not in INTENT_VERBS:
+        return None
+    wanted = _dobj(head) if tok.dep_ == "xcomp" else next(iter(_children(tok, "nsubj")), None)
+    if wanted is not None and _is_actor(wanted) and wanted.i < tok.i:
+        return head, "REQUEST", [_actor(wanted, index)]
+    if tok.dep_ == "ccomp":
+        return None
+    if trigger.kind in COOPERATIVE_TYPES:
+        return head, "AGREE", []
+    if trigger.kind in HOSTILE_TYPES:
+        return head, "THREATEN", []
+    return None
