@@ -2,15 +2,21 @@
 
 ``resolve`` takes the mentions of some reports, the story each report belongs to and,
 optionally, the quotes and events found in them, and returns the entities with the entity of
-every mention, quote speaker and event actor. Evidence is applied strongest first (see
-``newsprism.resolve.linking``); constraints (two actors of one event, names in one
-coordination, an alias file's "different") are never overridden, except by an alias file's
-"same".
+every mention, quote speaker and event actor. It works in two steps that the incremental stage
+also uses on their own:
 
-Entity ids are a hash of the entity's type, canonical name and the smallest report id among
-its mentions: the same input gives the same ids, whatever its order. When ``known`` entities
-are given (the previous resolution), an entity with a known entity's type and name keeps that
-entity's id.
+- ``resolve_stories``: within each story, mention by mention (``newsprism.resolve.linking``),
+  giving ``StoryEntity`` records;
+- ``build_entities``: story entities joined across stories on strong evidence
+  (``newsprism.resolve.story_entities``), named, and given ids.
+
+Constraints (two actors of one event, names in one coordination, an alias file's "different")
+are never overridden, except by an alias file's "same".
+
+Entity ids are a hash of the entity's type, canonical name and its first mention (smallest
+report id, then offset): the same input gives the same ids, whatever its order. When ``known``
+entities are given (the previous resolution), an entity with a known entity's type and name
+keeps that entity's id.
 """
 
 from __future__ import annotations
@@ -26,6 +32,12 @@ from newsprism.resolve.features import Node, build_node
 from newsprism.resolve.gazetteer import lookup_place
 from newsprism.resolve.linking import Linker
 from newsprism.resolve.names import fold, name_key
+from newsprism.resolve.story_entities import (
+    NameUse,
+    StoryEntity,
+    link_stories,
+    story_days,
+)
 from newsprism.resolve.union import Groups
 from newsprism.types import Entity, Event, Mention, Quote
 
@@ -34,6 +46,8 @@ MAX_ROLES = 12
 MAX_ALIASES = 40
 # Order in which types win when an entity's mentions disagree on its type (counts first).
 _TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+Ref = tuple[str, int]  # (report id, mention index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +61,21 @@ class Resolution:
     """
 
     entities: list[Entity]
-    mention_entity: dict[tuple[str, int], str]
+    mention_entity: dict[Ref, str]
     quote_speakers: dict[str, str] = field(default_factory=dict)
     event_actors: dict[tuple[str, int], tuple[str | None, str | None]] = field(
         default_factory=dict)
     story_entities: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResolution:
+    """What ``resolve_stories`` found: story entities and the mention each quote speaker and
+    event actor is."""
+
+    items: list[StoryEntity]
+    quote_refs: dict[str, Ref]
+    event_refs: dict[tuple[str, int], tuple[Ref | None, Ref | None]]
 
 
 def resolve(
@@ -70,8 +94,41 @@ def resolve(
 
     ``story_of`` gives each report's story (a report without one is a story of its own).
     ``texts`` (report id -> text) lets coordinations and appositions be read; ``report_dates``
-    (ISO dates) lets a role link people of two stories close in time.
+    (ISO dates) lets a role link people of two stories close in time. With
+    ``across_stories=False`` every entity stays within its story.
     """
+    found = resolve_stories(mentions_by_report, story_of, quotes=quotes, events=events,
+                            aliases=aliases, texts=texts)
+    days = story_days(story_of, report_dates or {})
+    entities, ids = build_entities(found.items, aliases=aliases, known=known, days=days,
+                                   across_stories=across_stories)
+    mention_entity = {ref: eid for item, eid in zip(found.items, ids, strict=True)
+                      for ref in item.refs}
+    stories: dict[str, list[str]] = defaultdict(list)
+    for item, eid in zip(found.items, ids, strict=True):
+        if eid not in stories[item.story]:
+            stories[item.story].append(eid)
+    return Resolution(
+        entities=entities,
+        mention_entity=mention_entity,
+        quote_speakers={qid: mention_entity[ref] for qid, ref in found.quote_refs.items()},
+        event_actors={k: (None if s is None else mention_entity[s],
+                          None if t is None else mention_entity[t])
+                      for k, (s, t) in found.event_refs.items()},
+        story_entities=dict(stories),
+    )
+
+
+def resolve_stories(
+    mentions_by_report: Mapping[str, Sequence[Mention]],
+    story_of: Mapping[str, str],
+    *,
+    quotes: Sequence[Quote] = (),
+    events: Sequence[Event] = (),
+    aliases: AliasRules | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> StoryResolution:
+    """Link the mentions within each story (never across stories)."""
     nodes = _nodes(mentions_by_report, story_of)
     groups = Groups(nodes)
     linker = Linker(nodes, groups, texts)
@@ -87,26 +144,42 @@ def resolve(
     linker.quotes([(speakers[q.id], q.text) for q in quotes if q.id in speakers])
     linker.descriptions()
     linker.sole_names()
-    if across_stories:
-        linker.across_stories(_story_days(story_of, report_dates or {}))
     _force_same(nodes, groups, aliases)
 
-    entities, entity_of = _entities(nodes, groups, known, aliases)
-    mention_entity = {(n.report, n.idx): entity_of[groups.find(n.i)] for n in nodes}
-    stories: dict[str, list[str]] = defaultdict(list)
-    for n in nodes:
-        eid = entity_of[groups.find(n.i)]
-        if eid not in stories[n.story]:
-            stories[n.story].append(eid)
-    return Resolution(
-        entities=entities,
-        mention_entity=mention_entity,
-        quote_speakers={qid: entity_of[groups.find(n.i)] for qid, n in speakers.items()},
-        event_actors={k: (None if s is None else entity_of[groups.find(s.i)],
-                          None if t is None else entity_of[groups.find(t.i)])
-                      for k, (s, t) in actors.items()},
-        story_entities=dict(stories),
+    items = [_story_entity([nodes[i] for i in members], groups)
+             for members in sorted(groups.groups(), key=min)]
+
+    def ref(n: Node | None) -> Ref | None:
+        return None if n is None else (n.report, n.idx)
+
+    return StoryResolution(
+        items=items,
+        quote_refs={qid: (n.report, n.idx) for qid, n in speakers.items()},
+        event_refs={k: (ref(s), ref(t)) for k, (s, t) in actors.items()},
     )
+
+
+def build_entities(items: Sequence[StoryEntity], *, aliases: AliasRules | None = None,
+                   known: Sequence[Entity] = (), days: Mapping[str, tuple[date, date]] | None
+                   = None, across_stories: bool = True) -> tuple[list[Entity], list[str]]:
+    """Join story entities across stories, name them and give them ids. Returns the entities
+    and, for each item, its entity's id."""
+    joined = (link_stories(items, days, aliases) if across_stories
+              else _forced_only(items, aliases))
+    known_ids = _known_index(known)
+    used: set[str] = set()
+    entities: list[Entity] = []
+    ids = [""] * len(items)
+    for members in sorted(joined, key=lambda m: min(_anchor(items[i]) for i in m)):
+        group = [items[i] for i in members]
+        entity = _entity(group, aliases)
+        eid = _pick_id(entity, group, known_ids, used)
+        used.add(eid)
+        entities.append(Entity(eid, entity.name, entity.type, entity.aliases, entity.roles,
+                               entity.country, entity.latitude, entity.longitude))
+        for i in members:
+            ids[i] = eid
+    return entities, ids
 
 
 def _nodes(mentions_by_report: Mapping[str, Sequence[Mention]],
@@ -117,6 +190,18 @@ def _nodes(mentions_by_report: Mapping[str, Sequence[Mention]],
         for idx, m in enumerate(mentions_by_report[rid]):
             nodes.append(build_node(len(nodes), m, idx, story))
     return nodes
+
+
+def _story_entity(group: Sequence[Node], groups: Groups) -> StoryEntity:
+    ordered = sorted(group, key=lambda n: (n.report, n.start))
+    return StoryEntity(
+        story=ordered[0].story,
+        refs=tuple((n.report, n.idx) for n in ordered),
+        names=tuple(NameUse(n.display, n.key, n.type, n.form, n.report, n.start)
+                    for n in ordered if n.form != "pronoun" and n.key),
+        roles=tuple(r for n in ordered for r in n.roles),
+        genders=frozenset(groups.genders[groups.find(ordered[0].i)]),
+    )
 
 
 class _Locator:
@@ -136,7 +221,7 @@ class _Locator:
 
     def text(self, report: str, text: str | None) -> Node | None:
         """The report's mention named like ``text``: the same name, else the one longer name
-        whose last or first word it is."""
+        whose last or first words it is."""
         key = name_key(text or "")
         if not key:
             return None
@@ -144,10 +229,9 @@ class _Locator:
         for node in members:
             if node.key == key and node.form != "pronoun":
                 return node
-        words = key.split()
+        words = tuple(key.split())
         found = [n for n in members if n.form == "name" and n.tokens
-                 and (n.tokens[-len(words):] == tuple(words)
-                      or n.tokens[:len(words)] == tuple(words))]
+                 and (n.tokens[-len(words):] == words or n.tokens[:len(words)] == words)]
         return found[0] if len({n.key for n in found}) == 1 else None
 
     def speaker(self, q: Quote) -> Node | None:
@@ -183,56 +267,36 @@ def _force_same(nodes: Sequence[Node], groups: Groups, aliases: AliasRules | Non
     if not aliases:
         return
     for rule in aliases.same:
-        hits = [n for n in nodes if n.key in rule.keys and n.form == "name"
-                and rule.applies_to(n.type)]
-        for other in hits[1:]:
-            groups.union(hits[0].i, other.i, force=True)
+        by_story: dict[str, list[Node]] = defaultdict(list)
+        for n in nodes:
+            if n.key in rule.keys and n.form == "name" and rule.applies_to(n.type):
+                by_story[n.story].append(n)
+        for hits in by_story.values():
+            for other in hits[1:]:
+                groups.union(hits[0].i, other.i, force=True)
 
 
-def _story_days(story_of: Mapping[str, str], report_dates: Mapping[str, str | None]
-                ) -> dict[str, tuple[date, date]]:
-    days: dict[str, list[date]] = defaultdict(list)
-    for rid, value in report_dates.items():
-        story = story_of.get(rid)
-        if story is None or not value:
-            continue
-        try:
-            days[story].append(date.fromisoformat(value[:10]))
-        except ValueError:
-            continue
-    return {s: (min(d), max(d)) for s, d in days.items()}
+def _forced_only(items: Sequence[StoryEntity], aliases: AliasRules | None) -> list[list[int]]:
+    return [[i] for i in range(len(items))] if not aliases else link_stories(
+        items, None, aliases, evidence=False)
 
 
-# -- entities --------------------------------------------------------------------------------
+# -- naming ----------------------------------------------------------------------------------
 
 
-def _entities(nodes: Sequence[Node], groups: Groups, known: Sequence[Entity],
-              aliases: AliasRules | None) -> tuple[list[Entity], dict[int, str]]:
-    known_ids = _known_index(known)
-    used: set[str] = set()
-    entities: list[Entity] = []
-    entity_of: dict[int, str] = {}
-    for members in sorted(groups.groups(), key=lambda m: min(m)):
-        group = [nodes[i] for i in members]
-        entity = _entity(group, aliases)
-        eid = _pick_id(entity, group, known_ids, used)
-        used.add(eid)
-        entity = Entity(eid, entity.name, entity.type, entity.aliases, entity.roles,
-                        entity.country, entity.latitude, entity.longitude)
-        entities.append(entity)
-        entity_of[groups.find(members[0])] = eid
-    return entities, entity_of
+def _anchor(item: StoryEntity) -> str:
+    return min(f"{r}\x1f{i:09d}" for r, i in item.refs)
 
 
-def _entity(group: Sequence[Node], aliases: AliasRules | None) -> Entity:
-    names = [n for n in group if n.form == "name" and n.key] or [
-        n for n in group if n.form == "nominal" and n.key] or list(group)
-    etype = _majority_type(names)
-    name = _canonical(names, etype, aliases)
-    spellings = Counter(n.display for n in group if n.form == "name" and n.display)
+def _entity(group: Sequence[StoryEntity], aliases: AliasRules | None) -> Entity:
+    uses = [n for e in group for n in e.names]
+    names = [n for n in uses if n.form == "name"] or uses
+    etype = _majority_type(names) if names else "UNKNOWN"
+    name = _canonical(names, etype, aliases) if names else ""
+    spellings = Counter(n.display for n in uses if n.form == "name" and n.display)
     alias_list = tuple(s for s, _ in spellings.most_common()
                        if fold(s) != fold(name))[:MAX_ALIASES]
-    role_counts = Counter(r for n in group for r in n.roles)
+    role_counts = Counter(r for e in group for r in e.roles)
     roles = tuple(r for r, _ in role_counts.most_common(MAX_ROLES))
     country = lat = lon = None
     if etype in ("GPE", "LOC", "FAC"):
@@ -243,7 +307,7 @@ def _entity(group: Sequence[Node], aliases: AliasRules | None) -> Entity:
     return Entity("", name, etype, alias_list, roles, country, lat, lon)
 
 
-def _majority_type(names: Sequence[Node]) -> str:
+def _majority_type(names: Sequence[NameUse]) -> str:
     counts = Counter(n.type for n in names)
     return max(counts, key=lambda t: (counts[t], -_priority(t), t))
 
@@ -252,7 +316,7 @@ def _priority(t: str) -> int:
     return _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else len(_TYPE_PRIORITY)
 
 
-def _canonical(names: Sequence[Node], etype: str, aliases: AliasRules | None) -> str:
+def _canonical(names: Sequence[NameUse], etype: str, aliases: AliasRules | None) -> str:
     """The alias file's canonical name if one applies, else the fullest name used most: for
     people a name of two words or more beats a single word, then the name in the most
     reports, then the most mentions, then the longer."""
@@ -275,7 +339,8 @@ def _canonical(names: Sequence[Node], etype: str, aliases: AliasRules | None) ->
         return (multi, len(reports[key]), counts[key], len(key), key)
 
     best = max(counts, key=rank)
-    return display[best].most_common(1)[0][0]
+    shown = display[best]
+    return max(shown, key=lambda d: (shown[d], d))
 
 
 def _known_index(known: Sequence[Entity]) -> dict[tuple[str, str], str]:
@@ -285,17 +350,16 @@ def _known_index(known: Sequence[Entity]) -> dict[tuple[str, str], str]:
     return index
 
 
-def _pick_id(entity: Entity, group: Sequence[Node], known: Mapping[tuple[str, str], str],
-             used: set[str]) -> str:
+def _pick_id(entity: Entity, group: Sequence[StoryEntity],
+             known: Mapping[tuple[str, str], str], used: set[str]) -> str:
     reuse = known.get((entity.type, fold(entity.name)))
     if reuse is not None and reuse not in used:
         return reuse
-    anchor = min(f"{n.report}\x1f{n.start:09d}" for n in group)
+    anchor = min(_anchor(e) for e in group)
     base = f"{entity.type}\x1f{fold(entity.name)}\x1f{anchor}"
-    digest = hashlib.sha1(base.encode()).hexdigest()[:16]
-    eid = f"e{digest}"
+    eid = "e" + hashlib.sha1(base.encode()).hexdigest()[:16]
     n = 1
     while eid in used:
-        eid = f"e{hashlib.sha1(f'{base}{n}'.encode()).hexdigest()[:16]}"
+        eid = "e" + hashlib.sha1(f"{base}\x1f{n}".encode()).hexdigest()[:16]
         n += 1
     return eid

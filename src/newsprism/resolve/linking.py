@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 from itertools import combinations, pairwise
 
 from newsprism.resolve.acronyms import matches as acronym_matches
@@ -50,9 +49,6 @@ PRONOUN_WINDOW = 400
 # the rare words ("unilateralism", "like-minded") and change the common ones.
 QUOTE_SIMILARITY = 0.3
 QUOTE_MIN_SHARED = 4
-# Two stories' people with the same specific role are one person when the stories are at most
-# this many days apart (offices change hands over months, not days).
-ROLE_WINDOW_DAYS = 30
 # Organisation names end in words that say what kind of body they are; a short form may drop
 # them ("Microsoft Corp." / "Microsoft") but they are never a short form themselves.
 ORG_GENERIC = word_set("""
@@ -431,52 +427,6 @@ class Linker:
                     if n / len(words | owords) >= QUOTE_SIMILARITY:
                         self.union(node, other)
 
-    # -- across stories ----------------------------------------------------------------------
-
-    def across_stories(self, story_days: Mapping[str, tuple[date, date]]) -> None:
-        """Strong evidence only: the same full person name (two words or more) or a longer
-        form of it, the same organisation or place name or place, or the same specific role
-        in stories at most ROLE_WINDOW_DAYS apart."""
-        names = [n for n in self.nodes if n.form == "name" and n.key]
-        by_key: dict[tuple[str, str], list[Node]] = defaultdict(list)
-        for node in names:
-            if node.fam == "per" and not node.multi:
-                continue
-            by_key[(node.fam, node.key)].append(node)
-        for nodes in by_key.values():
-            for other in nodes[1:]:
-                self.union(nodes[0], other)
-        self._places(names)
-        people = [n for n in names if n.fam == "per" and n.multi]
-        surnames: dict[str, list[Node]] = defaultdict(list)
-        for node in people:
-            surnames[node.tokens[-1]].append(node)
-        for nodes in surnames.values():
-            distinct = {n.key: n for n in nodes}
-            for a, b in combinations(distinct.values(), 2):
-                if person_names_match(a.tokens, b.tokens) and min(len(a.tokens),
-                                                                  len(b.tokens)) >= 2:
-                    self.union(a, b)
-        self._roles_in_time(names, story_days)
-
-    def _roles_in_time(self, names: Sequence[Node],
-                       story_days: Mapping[str, tuple[date, date]]) -> None:
-        holders: dict[tuple[frozenset[str], str | None], list[Node]] = defaultdict(list)
-        for node in names:
-            if node.fam == "per":
-                for key in node.role_keys:
-                    if key.specific:
-                        holders[(key.office, key.country)].append(node)
-        for nodes in holders.values():
-            for a, b in combinations(nodes, 2):
-                if a.story == b.story or self.groups.same(a.i, b.i):
-                    continue
-                da, db = story_days.get(a.story), story_days.get(b.story)
-                if da is None or db is None or _gap_days(da, db) > ROLE_WINDOW_DAYS:
-                    continue
-                if person_names_match(a.tokens, b.tokens):
-                    self.union(a, b)
-
 
 def _agrees(pronoun: str, cand: Node) -> bool:
     """Whether ``cand`` can be what ``pronoun`` stands for (number and kind of referent)."""
@@ -514,11 +464,3 @@ def quote_words(text: str) -> frozenset[str]:
     derivations of one word ("cooperating", "cooperation") count as the same."""
     words = _QUOTE_WORD.findall(fold(text))
     return frozenset(w[:6] for w in words if w not in _QUOTE_STOP and len(w) > 3)
-
-
-def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
-    if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    if b[1] < a[0]:
-        return (a[0] - b[1]).days
-    return 0

@@ -104,11 +104,12 @@ def name_key(text: str) -> str:
 
 
 # Transliteration variants folded together, longest first: one name spelled from another
-# script varies in exactly these places.
+# script varies in exactly these places (g, gh, q, k and c all render one of a few velar
+# sounds: "Sadeghi"/"Sadeqi", "Iraq"/"Irak").
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("sch", "s"), ("tch", "c"), ("dzh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
     ("th", "t"), ("dh", "d"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"), ("ck", "k"),
-    ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("c", "k"),
+    ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("c", "k"), ("g", "k"),
 )
 _VOWELS = frozenset("aeiou")
 

@@ -1,0 +1,239 @@
+"""Entities of one story, and the strong evidence that joins them across stories.
+
+Within a story the resolver links mentions; what it finds is a list of ``StoryEntity`` records:
+the mentions of one referent in that story, with the names, roles and kinds they carry. They
+are small and JSON-serialisable, so the store keeps them as the resolve stage's state and an
+update re-resolves only the stories new reports touched.
+
+Across stories only strong evidence joins two story entities: the same person's full name (two
+words or more, or one the other extends: "Mohammad Reza Ashtiani" / "Mohammad-Reza Gharaei
+Ashtiani"), the same organisation or place name, one place under two names, or the same
+specific role ("Iranian President") in stories at most ROLE_WINDOW_DAYS apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from newsprism.resolve.aliases import AliasRules
+from newsprism.resolve.features import FAMILY, families_compatible
+from newsprism.resolve.gazetteer import lookup_place
+from newsprism.resolve.names import person_names_conflict, person_names_match
+from newsprism.resolve.roles import RoleKey, role_key, roles_conflict
+
+# Two stories' people with the same specific role are one person when the stories are at most
+# this many days apart (offices change hands over months, not days).
+ROLE_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class NameUse:
+    """One mention's name as the entity's naming needs it."""
+
+    display: str
+    key: str
+    type: str
+    form: str  # name, nominal, pronoun
+    report: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    story: str
+    refs: tuple[tuple[str, int], ...]  # (report id, mention index)
+    names: tuple[NameUse, ...]
+    roles: tuple[str, ...]
+    genders: frozenset[str] = frozenset()
+
+    @property
+    def fams(self) -> frozenset[str]:
+        return frozenset(FAMILY.get(n.type, n.type.lower()) for n in self.names)
+
+    @property
+    def full_names(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(n.key.split()) for n in self.names
+                         if n.form == "name" and n.type == "PERSON" and " " in n.key)
+
+    @property
+    def role_keys(self) -> tuple[RoleKey, ...]:
+        return tuple(role_key(r) for r in self.roles)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"story": self.story, "refs": [list(r) for r in self.refs],
+                "names": [[n.display, n.key, n.type, n.form, n.report, n.start]
+                          for n in self.names],
+                "roles": list(self.roles), "genders": sorted(self.genders)}
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> StoryEntity:
+        return StoryEntity(
+            story=str(data["story"]),
+            refs=tuple((str(r), int(i)) for r, i in data["refs"]),
+            names=tuple(NameUse(str(d), str(k), str(t), str(f), str(r), int(s))
+                        for d, k, t, f, r, s in data["names"]),
+            roles=tuple(str(r) for r in data["roles"]),
+            genders=frozenset(str(g) for g in data.get("genders", ())),
+        )
+
+
+class _Joined:
+    """Union-find over story entities with the group-level checks of ``Groups``."""
+
+    def __init__(self, items: Sequence[StoryEntity], aliases: AliasRules | None) -> None:
+        self.parent = list(range(len(items)))
+        self.fams = [set(e.fams) for e in items]
+        self.full = [set(e.full_names) for e in items]
+        self.countries = [{k.country for k in e.role_keys if k.specific and k.country}
+                          if e.fams & {"per", "hum"} else set() for e in items]
+        self.genders = [set(e.genders) for e in items]
+        self.stories = [{e.story} for e in items]
+        # alias "different" rule -> its names found in the group
+        self.apart: list[dict[int, set[str]]] = [{} for _ in items]
+        for g, rule in enumerate(aliases.different if aliases else ()):
+            for i, e in enumerate(items):
+                hits = {n.key for n in e.names if n.key in rule.keys
+                        and rule.applies_to(n.type)}
+                if hits:
+                    self.apart[i][g] = hits
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, *, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not force and self._conflict(ra, rb):
+            return False
+        self.parent[rb] = ra
+        self.full[ra] |= self.full[rb]
+        for attr in (self.fams, self.countries, self.genders, self.stories):
+            attr[ra] |= attr[rb]
+        for g, keys in self.apart[rb].items():
+            self.apart[ra].setdefault(g, set()).update(keys)
+        return True
+
+    def _conflict(self, ra: int, rb: int) -> bool:
+        # Two entities of one story stayed apart for a reason: never join them through others.
+        if self.stories[ra] & self.stories[rb]:
+            return True
+        if not all(families_compatible(x, y) for x in self.fams[ra] for y in self.fams[rb]):
+            return True
+        ca, cb = self.countries[ra], self.countries[rb]
+        if (ca and cb and not ca & cb) or len(self.genders[ra] | self.genders[rb]) > 1:
+            return True
+        for g, keys in self.apart[ra].items():
+            if len(keys | self.apart[rb].get(g, keys)) > 1:
+                return True
+        return any(person_names_conflict(x, y) for x in self.full[ra] for y in self.full[rb])
+
+
+def link_stories(items: Sequence[StoryEntity],
+                 story_days: Mapping[str, tuple[date, date]] | None = None,
+                 aliases: AliasRules | None = None, *, evidence: bool = True
+                 ) -> list[list[int]]:
+    """Groups of story entities (indexes into ``items``) that are one entity. An alias file's
+    "same" joins its names' entities whatever the evidence; with ``evidence=False`` nothing
+    else does."""
+    joined = _Joined(items, aliases)
+    if evidence:
+        _join_on_evidence(items, joined, story_days or {})
+    for rule in aliases.same if aliases else ():
+        hits = [i for i, e in enumerate(items)
+                if any(n.key in rule.keys and n.form == "name" and rule.applies_to(n.type)
+                       for n in e.names)]
+        for other in hits[1:]:
+            joined.union(hits[0], other, force=True)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[joined.find(i)].append(i)
+    return list(groups.values())
+
+
+def _join_on_evidence(items: Sequence[StoryEntity], joined: _Joined,
+                      story_days: Mapping[str, tuple[date, date]]) -> None:
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    places: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    surnames: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for i, e in enumerate(items):
+        for n in e.names:
+            if n.form != "name" or not n.key:
+                continue
+            fam = FAMILY.get(n.type, n.type.lower())
+            words = tuple(n.key.split())
+            if fam == "per":
+                if len(words) >= 2:
+                    by_key[(fam, n.key)].append(i)
+                    surnames[words[-1]].append((i, words))
+                continue
+            by_key[(fam, n.key)].append(i)
+            if fam == "loc" and (place := lookup_place(n.display)) is not None:
+                places[(place.name, place.country)].append(i)
+    for group in list(by_key.values()) + list(places.values()):
+        for other in group[1:]:
+            joined.union(group[0], other)
+    for uses in surnames.values():
+        distinct = {words: i for i, words in uses}
+        for (wa, ia), (wb, ib) in combinations(distinct.items(), 2):
+            if person_names_match(wa, wb):
+                joined.union(ia, ib)
+    _roles_in_time(items, joined, story_days)
+
+
+def _roles_in_time(items: Sequence[StoryEntity], joined: _Joined,
+                   story_days: Mapping[str, tuple[date, date]]) -> None:
+    holders: dict[tuple[frozenset[str], str | None], list[int]] = defaultdict(list)
+    for i, e in enumerate(items):
+        if "per" not in e.fams:
+            continue
+        for key in {k for k in e.role_keys if k.specific}:
+            holders[(key.office, key.country)].append(i)
+    for members in holders.values():
+        for a, b in combinations(members, 2):
+            ea, eb = items[a], items[b]
+            da, db = story_days.get(ea.story), story_days.get(eb.story)
+            if da is None or db is None or _gap_days(da, db) > ROLE_WINDOW_DAYS:
+                continue
+            if any(roles_conflict(x, y) for x in ea.role_keys for y in eb.role_keys):
+                continue
+            if _names_agree(ea, eb):
+                joined.union(a, b)
+
+
+def _names_agree(a: StoryEntity, b: StoryEntity) -> bool:
+    """Some name of one can be a name of the other (a one-word name counts)."""
+    wa = {tuple(n.key.split()) for n in a.names if n.form == "name" and n.key}
+    wb = {tuple(n.key.split()) for n in b.names if n.form == "name" and n.key}
+    return any(person_names_match(x, y) for x in wa for y in wb)
+
+
+def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def story_days(story_of: Mapping[str, str], report_dates: Mapping[str, str | None]
+               ) -> dict[str, tuple[date, date]]:
+    """Each story's first and last day, from its reports' ISO dates."""
+    days: dict[str, list[date]] = defaultdict(list)
+    for rid, value in report_dates.items():
+        story = story_of.get(rid)
+        if story is None or not value:
+            continue
+        try:
+            days[story].append(date.fromisoformat(value[:10]))
+        except ValueError:
+            continue
+    return {s: (min(d), max(d)) for s, d in days.items()}
