@@ -117,6 +117,9 @@ class Quote:
     # ("he" when speaker_* is the person "he" stands for); -1 when no source is written.
     source_start: int = -1
     source_end: int = -1
+    # The cue as written ("said", "according to", ":"); -1 when the quote has no cue.
+    cue_start: int = -1
+    cue_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
