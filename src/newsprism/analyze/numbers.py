@@ -312,7 +312,8 @@ def _ranges(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
         low = _RANGE_WORDS[re.sub(r"\s+", " ", m["w"].lower())]
         span = _tokens(doc, m.start(), m.end())
         noun = _counted_noun(doc, span) if span is not None else None
-        yield NumberExpr(report_id, m.start(), m.end(), m.group(0), None, unit=noun,
+        unit = _CURRENCY_NOUNS.get(noun, noun) if noun else None
+        yield NumberExpr(report_id, m.start(), m.end(), m.group(0), None, unit=unit,
                          kind="range", low=low, high=None, qualifier=_qualifier(text, m.start()))
 
 

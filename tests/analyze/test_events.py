@@ -1,0 +1,117 @@
+"""PLOVER events: type, actors from the parse, time, place, quantity, negation."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.events import extract_events
+from newsprism.analyze.numbers import extract_numbers
+from newsprism.analyze.plover import PLOVER_TYPES, VERBS, cameo_to_plover
+from newsprism.analyze.times import extract_times
+from newsprism.types import Event, Mention
+
+ANCHOR = "2022-04-28"  # a Thursday
+
+
+def _events(nlp: Language, text: str, entity_ids: bool = False) -> list[Event]:
+    doc = nlp(text)
+    mentions = [
+        Mention("r", e.start_char, e.end_char, e.text, e.label_,
+                entity_id=f"E:{e.text}" if entity_ids else None)
+        for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    ]
+    return extract_events(doc, "r", mentions, extract_times(doc, "r", ANCHOR),
+                          extract_numbers(doc, "r"))
+
+
+def _one(events: list[Event], kind: str) -> Event:
+    found = [e for e in events if e.type == kind]
+    assert found, f"no {kind} event in {events}"
+    return found[0]
+
+
+def test_meeting_is_consult_with_subject_and_object(nlp: Language) -> None:
+    text = "Prime Minister Halvorsen met Finnish Trade Minister Korhonen in Helsinki on Monday."
+    event = _one(_events(nlp, text, entity_ids=True), "CONSULT")
+    assert event.source_text == "Halvorsen"
+    assert event.target_text == "Korhonen"
+    assert event.source_entity_id == "E:Halvorsen"
+    assert event.place == "Helsinki"
+    assert event.time == "2022-04-25"
+    assert (event.start, event.end) == (0, len(text))
+    assert not event.negated
+
+
+def test_purchase_is_cooperate_with_quantity(nlp: Language) -> None:
+    event = _one(_events(nlp, "Norway will buy 2,400 trucks from Sweden."), "COOPERATE")
+    assert event.source_text == "Norway"
+    assert event.target_text == "Sweden"
+    assert event.quantity == 2400
+
+
+def test_light_verb_objects_decide_the_type(nlp: Language) -> None:
+    assert _one(_events(nlp, "Chile imposed sanctions on Peru."), "SANCTION").target_text == (
+        "Peru")
+    assert _one(_events(nlp, "Ghana and Togo held talks in Accra."), "CONSULT")
+    broken = _one(_events(nlp, "Latvia has broken relations with Belarus."), "SANCTION")
+    assert broken.source_text == "Latvia"
+    restored = _one(_events(nlp, "Kenya is about to restore full ties with Uganda."),
+                    "COOPERATE")
+    assert (restored.source_text, restored.target_text) == ("Kenya", "Uganda")
+
+
+def test_passive_agent_is_the_source(nlp: Language) -> None:
+    event = _one(_events(nlp, "The reporter was arrested by police in Minsk."), "COERCE")
+    assert event.source_text == "police"
+    assert event.target_text == "reporter"  # the noun phrase without its determiner
+    assert event.place == "Minsk"
+
+
+def test_negation_is_recorded(nlp: Language) -> None:
+    event = _one(_events(nlp, "The rebels did not attack the convoy."), "ASSAULT")
+    assert event.negated
+
+
+def test_intention_to_cooperate_is_agree(nlp: Language) -> None:
+    events = _events(nlp, "Portugal wants to strengthen cooperation with Brazil.")
+    assert _one(events, "COOPERATE").target_text == "Brazil"
+    assert _one(events, "AGREE").source_text == "Portugal"
+
+
+def test_invitation_makes_the_invitee_the_visitor(nlp: Language) -> None:
+    events = _events(nlp, "Halvorsen invited him to visit Norway.")
+    assert _one(events, "REQUEST").target_text == "him"
+    visit = _one(events, "CONSULT")
+    assert (visit.source_text, visit.target_text) == ("him", "Norway")
+
+
+def test_weapon_fire_is_assault_but_firing_staff_is_not(nlp: Language) -> None:
+    fired = _one(_events(nlp, "The navy fired two missiles at the frigate."), "ASSAULT")
+    assert fired.quantity == 2
+    assert not [e for e in _events(nlp, "The bakery fired its manager.") if e.type == "ASSAULT"]
+
+
+def test_reported_attack_is_also_an_accusation(nlp: Language) -> None:
+    events = _events(nlp, "Estonia claimed that Russia had attacked the border post.")
+    accuse = _one(events, "ACCUSE")
+    assert (accuse.source_text, accuse.target_text) == ("Estonia", "Russia")
+    assert _one(events, "ASSAULT").source_text == "Russia"
+
+
+def test_sentence_without_event(nlp: Language) -> None:
+    assert _events(nlp, "The weather in Bergen was mild and grey.") == []
+
+
+def test_lexicon_and_cameo_mapping() -> None:
+    assert set(VERBS.values()) <= set(PLOVER_TYPES)
+    assert cameo_to_plover("042") == "CONSULT"
+    assert cameo_to_plover("1721") == "COERCE"
+    assert cameo_to_plover("057") == "AGREE"
+    assert cameo_to_plover("010") is None
+    assert cameo_to_plover("903") is None
+
+
+@pytest.mark.parametrize("kind", PLOVER_TYPES)
+def test_every_type_has_triggers(kind: str) -> None:
+    assert kind in set(VERBS.values())

@@ -1,0 +1,174 @@
+"""Time expressions: spans, TIMEX3 values against a publication date, re-anchoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.times import extract_times, resolve_times, tag_text
+from newsprism.analyze.timex import day_near, number_value, parse_anchor, weekday_near
+from newsprism.errors import ConfigError
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+# A Thursday: weekdays below are checked against it.
+ANCHOR = "2022-04-28"
+
+
+def _values(text: str, anchor: str | None = ANCHOR, nlp: Language | None = None
+            ) -> dict[str, str | None]:
+    return {t.text: t.value for t in tag_text(text, anchor, nlp)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The treaty was signed in March 2021 in Vienna.", "March 2021", "2021-03"),
+        ("Talks resumed in November 2021.", "November 2021", "2021-11"),
+        ("The mayor spoke on April 27 at the harbour.", "April 27", "2022-04-27"),
+        ("The ferry sank on 3 January 2019.", "3 January 2019", "2019-01-03"),
+        ("The vote is on Sept. 5, 2023.", "Sept. 5, 2023", "2023-09-05"),
+        ("Officials met in 2018 to discuss it.", "2018", "2018"),
+        ("Prices rose last year.", "last year", "2021"),
+        ("Sales will grow this year.", "this year", "2022"),
+        ("The board meets next week.", "next week", "2022-W18"),
+        ("The report came out last month.", "last month", "2022-03"),
+        ("The bridge opened two weeks ago.", "two weeks ago", "2022-04-14"),
+        ("Five years ago the mill closed.", "Five years ago", "2017"),
+        ("The strike ended yesterday.", "yesterday", "2022-04-27"),
+        ("The market is calm today.", "today", "2022-04-28"),
+        ("The court rules tomorrow.", "tomorrow", "2022-04-29"),
+        ("Results for the third quarter of 2020 were weak.", "the third quarter of 2020",
+         "2020-Q3"),
+        ("The factory was built in the 1990s.", "the 1990s", "199"),
+        ("Floods hit the coast last summer.", "last summer", "2021-SU"),
+        ("Stocks are currently flat.", "currently", "PRESENT_REF"),
+        ("Prices will rise in the coming months.", "in the coming months", "FUTURE_REF"),
+        ("The siege lasted four days.", "four days", "P4D"),
+        ("They signed a 25-year lease.", "25-year", "P25Y"),
+        ("The plant runs 24 hours a day.", "24 hours", "PT24H"),
+        ("The paper is printed daily.", "daily", "P1D"),
+        ("The talks have been on pause since March 11.", "March 11", "2022-03-11"),
+        ("He left at 10:30 a.m. on Tuesday.", "10:30 a.m. on Tuesday", "2022-04-26T10:30"),
+    ],
+)
+def test_values_against_anchor(text: str, expr: str, value: str) -> None:
+    assert _values(text).get(expr) == value
+
+
+def test_weekday_in_past_tense_is_latest_on_or_before_anchor(nlp: Language) -> None:
+    found = _values("The minister said on Wednesday that the port would reopen.", ANCHOR, nlp)
+    assert found["Wednesday"] == "2022-04-27"
+    same_day = _values("The envoy arrived on Thursday.", ANCHOR, nlp)
+    assert same_day["Thursday"] == "2022-04-28"
+
+
+def test_weekday_in_future_tense_is_next(nlp: Language) -> None:
+    assert _values("The envoy will travel on Monday.", ANCHOR, nlp)["Monday"] == "2022-05-02"
+
+
+def test_this_weekday_is_not_sent_to_the_future(nlp: Language) -> None:
+    # news convention: "this Wednesday" in a report is the Wednesday just past
+    found = _values("This Wednesday, the governor announced a new budget.", ANCHOR, nlp)
+    assert found["This Wednesday"] == "2022-04-27"
+
+
+def test_weekday_with_explicit_date_in_parentheses() -> None:
+    found = _values("The premier spoke on Friday (April 22) about the harvest.")
+    assert found["Friday (April 22)"] == "2022-04-22"
+
+
+def test_last_month_in_january_resolves_both_parts() -> None:
+    found = _values("Last month in January, the council voted.", "2023-02-20")
+    assert found["Last month"] == "2023-01"
+    assert found["January"] == "2023-01"
+
+
+def test_a_year_earlier_follows_the_quarter_in_focus() -> None:
+    text = ("Profit in the third quarter of 2019 rose to $4 million from $3 million a year "
+            "earlier.")
+    assert _values(text, "2019-11-02")["a year earlier"] == "2018-Q3"
+
+
+def test_precision_and_kind() -> None:
+    times = {t.text: t for t in tag_text("In March 2021 it rained for four days.", ANCHOR)}
+    assert times["March 2021"].precision == "month"
+    assert times["March 2021"].kind == "date"
+    assert times["four days"].kind == "duration"
+    assert times["four days"].precision == "day"
+
+
+def test_absolute_values_need_no_anchor_relative_ones_wait() -> None:
+    times = {t.text: t for t in tag_text("In 2019 the dam broke; on Monday it was fixed.", None)}
+    assert times["2019"].value == "2019"
+    assert times["2019"].anchor == "absolute"
+    assert times["Monday"].value is None
+    assert times["Monday"].anchor == "unresolved"
+    assert times["Monday"].relative is not None
+
+
+def test_resolve_times_reanchors_without_the_doc() -> None:
+    times = tag_text("The dam broke yesterday; repairs began on Monday.", None)
+    resolved = {t.text: t for t in resolve_times(times, "2022-04-28")}
+    assert resolved["yesterday"].value == "2022-04-27"
+    assert resolved["yesterday"].anchor == "story-estimated"
+    assert resolved["Monday"].value == "2022-04-25"
+    again = resolve_times(list(resolved.values()), "2030-01-01", "publication")
+    assert {t.text: t.value for t in again}["yesterday"] == "2022-04-27"
+
+
+def test_anchor_with_month_precision_leaves_day_expressions_unresolved() -> None:
+    found = {t.text: t for t in tag_text("Yesterday was wet; last year was dry.", "2022-04")}
+    assert found["Yesterday"].value is None
+    assert found["last year"].value == "2021"
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Since March 11, the talks have stalled; they may resume next month."
+    for t in tag_text(text, ANCHOR):
+        assert text[t.start : t.end] == t.text
+
+
+def test_ages_and_names_are_not_times() -> None:
+    found = _values("A 6-year-old boy watched Russia Today with a second cousin.")
+    assert found == {}
+
+
+def test_bad_anchor_raises_config_error() -> None:
+    with pytest.raises(ConfigError, match="not an ISO 8601 date"):
+        tag_text("today", "last Tuesday")
+
+
+def test_calendar_helpers() -> None:
+    anchor = parse_anchor("2022-04-28T09:15:00Z")
+    assert anchor.precision == "day"
+    assert weekday_near(anchor.day, 2, "past").isoformat() == "2022-04-27"
+    assert weekday_near(anchor.day, 2, "future").isoformat() == "2022-05-04"
+    near = day_near(anchor.day, 12, 30, "past")
+    assert near is not None and near.isoformat() == "2021-12-30"
+    assert number_value("twenty-four") == 24
+
+
+def test_extract_times_uses_the_doc(nlp: Language) -> None:
+    doc = nlp("The ministers will meet on Friday in Oslo.")
+    times = extract_times(doc, "r1", ANCHOR)
+    assert [(t.text, t.value, t.report_id) for t in times] == [("Friday", "2022-04-29", "r1")]
+
+
+def _seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed reports not available at {SEEDS}")
+    files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not files:
+        pytest.skip(f"no seed report {prefix}_* in {SEEDS}")
+    return files[0].read_text(encoding="utf-8")
+
+
+def test_seed_month_and_anchored_day(nlp: Language) -> None:
+    text = _seed("003")  # published 2022-04-28
+    times = extract_times(nlp(text), "003", "2022-04-28")
+    by_text = {t.text: t for t in times}
+    assert by_text["March 2021"].value == "2021-03"
+    assert by_text["March 2021"].precision == "month"
+    assert by_text["April 27"].value == "2022-04-27"

@@ -1,0 +1,88 @@
+"""The PETRARCH validation reader, CAMEO->PLOVER mapping and event scorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.eval.petrarch import (
+    PredictedEvent,
+    actor_matches,
+    plover_of,
+    read_records,
+    score_records,
+)
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "petrarch_validation"
+
+XML = """<Validation>
+<!-- a comment with <Sentence id="ignored"> inside -->
+<Sentence id="F-1" category="TEST"/>
+<EventCoding eventcode="042" sourcecode="NOR" targetcode="SWE" />
+<EventCoding eventcode="0213" sourcecode="NOR" targetcode="---" />
+<Text>
+Norway visited Sweden and asked for
+help.
+</Text>
+</Sentence>
+<Sentence id="F-2" category="TEST">
+<EventCoding noevents="True"></EventCoding>
+<Text>Rain fell.</Text>
+</Sentence>
+<Sentence id="F-3" category="TEST">
+<EventCoding eventcode="903" sourcecode="ARN" targetcode="GON"></EventCoding>
+<EventCoding eventcode="010" sourcecode="ARN" targetcode="GON"></EventCoding>
+<Text>Arnor spoke.</Text>
+</Sentence>
+<Sentence id="F-4" category="TEST">
+<EventCoding error="dateline"></EventCoding>
+<Text>Broken.</Text>
+</Sentence>
+</Validation>
+"""
+
+
+def test_reader_and_scoring(tmp_path: Path) -> None:
+    path = tmp_path / "v.xml"
+    path.write_text(XML, encoding="utf-8")
+    records = read_records(path)
+    assert [r.id for r in records] == ["F-1", "F-2", "F-3", "F-4"]
+    assert records[0].text == "Norway visited Sweden and asked for help."
+
+    def predict(text: str) -> list[PredictedEvent]:
+        if text.startswith("Norway"):
+            return [PredictedEvent("CONSULT", "Norway", "Swedish ports")]
+        if text.startswith("Rain"):
+            return [PredictedEvent("ASSAULT", None, None)]
+        return []
+
+    s = score_records(records, predict)
+    assert s.records == 3  # the error record is skipped
+    assert (s.codings, s.scored) == (4, 2)
+    assert s.unscored == {"not a CAMEO root": 1, "no PLOVER type": 1}
+    assert s.type_hits == 1  # CONSULT found, REQUEST (021x) missed
+    assert (s.source_hits, s.source_scored) == (1, 1)
+    assert (s.target_hits, s.target_scored) == (1, 1)  # "Swedish" names Sweden
+    assert (s.noevent_false_alarms, s.noevent_records) == (1, 1)
+
+
+def test_mapping_and_actor_matching() -> None:
+    assert plover_of("190") == ("ASSAULT", "")
+    assert plover_of("903") == (None, "not a CAMEO root")
+    assert actor_matches("Iranian officials", "IRNGOV") is True
+    assert actor_matches("the U.S. envoy", "USAGOV") is True
+    assert actor_matches("Arnor", "ARN") is True  # fictional states: name prefix
+    assert actor_matches("Gondor", "ARN") is False
+    assert actor_matches(None, "ARN") is False
+    assert actor_matches("anyone", "---GOV") is None
+    assert actor_matches("the head of the guild", '"GUILD HEAD"') is True
+
+
+def test_real_files_parse() -> None:
+    unit = DATA / "petrarch2" / "PETR.UnitTest.records.xml"
+    if not unit.exists():
+        pytest.skip(f"PETRARCH validation data not available at {DATA}")
+    records = read_records(unit)
+    assert len(records) >= 250
+    assert all(r.text for r in records)
