@@ -24,16 +24,17 @@ from newsprism.analyze.cues import (
 )
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # Word classes a source can be; a clause or a date parsed as a subject is not one.
 _SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
-_NOT_SOURCE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+_NOT_SOURCE_ENTS = frozenset({"DATE", "TIME", "MONEY"})
 # Dependencies of a cue's children that carry what was said when there is no clause.
 _OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "attr", "dative"})
 # Prepositions after a cue that introduce its content ("called for", "accused X of").
 _CONTENT_PREPS = frozenset({"for", "of", "about", "on", "against", "over"})
 # Dependencies through which a verb without a subject shares its head's subject
 # ("X criticized ..., saying that ..."; "X arrived and said ...").
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 _VERB_POS = POS_IDS["VERB"]
 _STRINGS = StringStore()
 
@@ -79,7 +80,8 @@ def is_quote_as(token: Token) -> bool:
 def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS:
-        return True
+        # a participle used as an adjective ("pledged delegates") reports nothing
+        return token.dep_ not in _MODIFIER_DEPS
     return is_according(token) or is_quote_as(token)
 
 
@@ -120,7 +122,7 @@ def source_of(cue: Token) -> Token | None:
         passive = _child(quoted, {"nsubjpass"})
         return passive if passive is not None else _child(quoted, {"dobj", "obj"})
     token = cue
-    for _ in range(4):  # climb a short chain of subjectless verbs
+    for _ in range(5):  # climb a short chain of subjectless verbs
         subject = _subject(token)
         if subject is not None:
             # A passive cue ("it was said", "he was told") hides who spoke.
@@ -131,7 +133,11 @@ def source_of(cue: Token) -> Token | None:
             return token.head  # "a statement saying ...", "the official, speaking ..."
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
-        token = token.head
+        head = token.head
+        if token.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head):
+            # "X says A was so, and says B": the second cue hangs off the first's content
+            head = head.head
+        token = head
     return None
 
 
@@ -264,6 +270,9 @@ def content_bounds(cue: Token) -> tuple[int, int] | None:
     if _trails_content(cue):
         # "Taxes will rise, he said." parsed with the cue hanging off the content.
         return strip_punct(cue.doc, cue.head.left_edge.i, cue.left_edge.i)
+    stray = _stray_that_clause(cue)
+    if stray is not None:
+        return _span_of([stray])
     if lemma not in SPEECH_VERBS:
         return None
     parts = [c for c in cue.children if c.dep_ == "xcomp"]
@@ -278,6 +287,20 @@ def content_bounds(cue: Token) -> tuple[int, int] | None:
     if not parts:
         return None
     return _span_of(parts)
+
+
+def _stray_that_clause(cue: Token) -> Token | None:
+    """'X said during a conference that ...' with the that-clause attached to the noun: the
+    nearest clause in the cue's subtree that has 'that' and a subject of its own."""
+    for token in cue.subtree:
+        if token.i <= cue.i or token.pos_ not in ("VERB", "AUX"):
+            continue
+        children = list(token.children)
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in children) and any(
+            c.dep_ in _SUBJECTS for c in children
+        ):
+            return token
+    return None
 
 
 def trails_as_channel(verb: Token) -> bool:
@@ -306,6 +329,14 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     doc = tokens[0].doc
     start = min(t.left_edge.i for t in tokens)
     end = max(t.right_edge.i for t in tokens) + 1
+    for token in tokens:
+        for conj in token.conjuncts:
+            # "... A was so, and says B": the later cue starts an attribution of its own
+            if conj.i > token.i and is_cue(conj) and _subject(conj) is None:
+                cut = conj.left_edge.i
+                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                end = min(end, cut)
     return strip_punct(doc, start, end)
 
 

@@ -13,7 +13,8 @@ def _words(text: str) -> frozenset[str]:
 
 # Verbs that report speech or writing: their subject is a source, their complement the content.
 SPEECH_VERBS: frozenset[str] = _words("""
-    say tell add state claim declare announce note stress insist argue assert warn explain
+    say tell add state claim declare announce note stress call echo yell chant bark scream
+    whisper mutter mumble interject interrupt cry insist argue assert warn explain
     affirm confirm deny reject admit acknowledge allege report write tweet post suggest predict
     promise vow pledge urge ask demand reply respond answer emphasize emphasise highlight mention
     reiterate recall comment remark observe contend maintain concede estimate indicate accuse

@@ -91,7 +91,7 @@ class _Pairer:
         self.marks = _scan(text, self.bounds)
         self.spans: list[QuoteSpan] = []
         self.open: _Mark | None = None
-        self.last_end = 0  # end of the last mark used, to start a recovered quote after it
+        self.last_para = -1  # paragraph of the previous mark
 
     def run(self) -> list[QuoteSpan]:
         for mark in self.marks:
@@ -106,10 +106,11 @@ class _Pairer:
             elif self.open is not None:
                 self._emit(self.open.at + self.open.length, mark.at, self.open.at, mark.at)
                 self.open = None
-            else:
-                para_start = self.bounds[mark.para][0]
-                self._emit(max(para_start, self.last_end), mark.at, -1, mark.at)
-            self.last_end = mark.at + mark.length
+            elif self.last_para != mark.para:
+                # A closing mark opening its paragraph's marks: the opening mark was lost.
+                self._emit(self.bounds[mark.para][0], mark.at, -1, mark.at)
+            # else: a stray closing mark after a closed quote; it pairs with nothing.
+            self.last_para = mark.para
         if self.open is not None:
             self._close_at_paragraph_end(self.open)
         return self.spans

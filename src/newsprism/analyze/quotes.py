@@ -33,13 +33,17 @@ PRONOUN_WINDOW_SENTENCES = 4
 # A quoted phrase of at most this many words that modifies a noun is a term or title
 # (the "open door" policy), not speech.
 TERM_MAX_WORDS = 6
+# A name before a colon ("Senator Smith: ...") has at most this many tokens.
+COLON_SOURCE_MAX_TOKENS = 7
+# A direct quote with no speaker and fewer words than this is a scare quote or a term.
+MIN_UNATTRIBUTED_WORDS = 5
 # An indirect content this much inside a direct quote is that quote, not a second one.
 DIRECT_COVERS_CONTENT = 0.6
 
 
-# A possible antecedent of "he"/"she": (end, tier, start, text); tier 1 = an earlier speaker,
-# tier 2 = any person mention.
-_Candidate = tuple[int, int, int, str]
+# A possible antecedent of "he"/"she": (position referred at, tier, start, end, text); tier 1 =
+# an earlier speaker, 2 = a person mention that is a subject, 3 = any other person mention.
+_Candidate = tuple[int, int, int, int, str]
 
 
 @dataclass(slots=True)
@@ -50,6 +54,7 @@ class _Draft:
     end: int
     kind: QuoteKind
     cue: str | None = None
+    cue_span: tuple[int, int] = (-1, -1)
     source: Token | None = None
     via: str | None = None
     inherited: _Draft | None = None
@@ -102,6 +107,7 @@ def extract_quotes(doc: Doc, report_id: str, mentions: Sequence[Mention]) -> lis
     ctx.set_direct([s for s, _ in directs])
     drafts = [d for _, d in directs if d is not None]
     drafts += _indirect_drafts(ctx, drafts)
+    drafts += _colon_drafts(ctx)
     drafts.sort(key=lambda d: (d.start, d.end))
     _continue_speakers(ctx, drafts)
     _resolve_speakers(ctx, drafts)
@@ -195,37 +201,85 @@ def _is_close_mark(token: Token) -> bool:
 
 
 def _colon_source(ctx: _Context, draft: _Draft, span: QuoteSpan) -> None:
-    """'NAME: "..."' (headline and transcript style): the name before the colon speaks."""
+    """'NAME: "..."' (headline and transcript style), or a paragraph ending in a colon
+    ("X released the following statement:") followed by a paragraph that is the quote."""
     if span.open_at < 0:
         return
     doc = ctx.doc
     before = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
-    if before is None or before.start < 2 or doc[before.start - 1].text != ":":
+    if before is None or before.start == 0:
         return
-    colon = before.start - 1
-    sent_start = before.sent.start
-    if colon - sent_start > 6:
+    previous = doc[before.start - 1]
+    if previous.is_space and before.start > 1:
+        previous = doc[before.start - 2]
+    if previous.text != ":":
         return
-    head = _phrase_head(doc[sent_start:colon])
-    if head is not None:
-        draft.cue, draft.source = ":", head
+    source = colon_source(previous)
+    if source is not None:
+        draft.cue, draft.source = ":", source
+        draft.cue_span = (previous.idx, previous.idx + 1)
+        return
+    if "\n" in doc.text[previous.idx : span.open_at]:
+        cue = _last_cue(previous.sent)
+        if cue is not None:
+            _attach(draft, cue)
 
 
-def _phrase_head(span: Span) -> Token | None:
-    nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")]
-    if not nouns:
+def _last_cue(sent: Span) -> Token | None:
+    """The last cue of a sentence, else its main verb if that has a subject."""
+    for token in reversed(sent):
+        if attr.is_cue(token):
+            return token
+    root = sent.root
+    return root if root.pos_ == "VERB" and attr.source_of(root) is not None else None
+
+
+def colon_source(colon: Token) -> Token | None:
+    """The head of a short name phrase right before ``colon`` at the start of its sentence or
+    after a dash ("Senator Smith: ...", "Poll analysis - Jane Doe: ..."); None otherwise."""
+    doc = colon.doc
+    start = colon.sent.start
+    for i in range(colon.i - 1, start - 1, -1):
+        if doc[i].text in ("-", "—", "–", "|"):
+            start = i + 1
+            break
+    phrase = doc[start : colon.i]
+    if not 0 < len(phrase) <= COLON_SOURCE_MAX_TOKENS:
         return None
-    return span.root if span.root.pos_ in ("PROPN", "NOUN", "PRON") else nouns[-1]
+    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in phrase):
+        return None
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in phrase):
+        return None
+    if not all(t.is_title or t.is_upper or t.pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT")
+               for t in phrase):
+        return None
+    return phrase.root
 
 
 def _attach(draft: _Draft, cue: Token) -> None:
     draft.cue = _cue_text(cue)
+    draft.cue_span = _cue_span(cue)
     draft.source = attr.source_of(cue)
     via = attr.via_of(cue, draft.source)
     if via is not None:
         start, end = attr.channel_bounds(via)
         doc = via.doc
         draft.via = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _cue_span(cue: Token) -> tuple[int, int]:
+    """Characters of the cue as written: 'according to', 'quoted ... as saying', 'said'."""
+    first, last = cue, cue
+    if attr.is_according(cue):
+        last = next(c for c in cue.children if c.lower_ == "to")
+    quoted = attr.quote_as_verb(cue)
+    if quoted is not None:
+        first = quoted
+    elif attr.is_quote_as(cue):
+        complement = attr.quote_as_complement(cue)
+        if complement is not None and complement.i > cue.i:
+            last = complement
+    return first.idx, last.idx + len(last)
 
 
 def _cue_text(cue: Token) -> str:
@@ -265,6 +319,28 @@ def _indirect_drafts(ctx: _Context, directs: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
+def _colon_drafts(ctx: _Context) -> list[_Draft]:
+    """'NAME: statement' with no quote marks (headlines, transcripts, poll round-ups)."""
+    doc = ctx.doc
+    drafts = []
+    for sent in doc.sents:
+        colon = next((t for t in sent[:COLON_SOURCE_MAX_TOKENS + 3] if t.text == ":"), None)
+        if colon is None or ctx.in_direct(colon.idx):
+            continue
+        content = attr.strip_punct(doc, colon.i + 1, sent.end)
+        if content is None or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < 3:
+            continue
+        start = doc[content[0]].idx
+        end = doc[content[1] - 1].idx + len(doc[content[1] - 1])
+        if ctx.direct_chars(start, end) > 0:
+            continue  # the quote marks make it a direct quote, attributed there
+        source = colon_source(colon)
+        if source is not None:
+            cue_span = (colon.idx, colon.idx + 1)
+            drafts.append(_Draft(start, end, "indirect", ":", cue_span, source))
+    return drafts
+
+
 def _indirect_bounds(cue: Token) -> tuple[int, int] | None:
     if attr.is_according(cue):
         if any(_speaks(a) for a in cue.ancestors):
@@ -275,17 +351,23 @@ def _indirect_bounds(cue: Token) -> tuple[int, int] | None:
         if complement is None or attr.is_cue(complement):
             return None  # "quoted as saying": the saying carries the content
         return attr.strip_punct(cue.doc, complement.left_edge.i, complement.right_edge.i + 1)
-    if attr.trails_as_channel(cue) or (
-        cue.lemma_ in REPORTING_VERBS
-        and any(
-            c.dep_ == "ccomp" and _speaks(c) and not attr.trails_as_channel(c)
-            for c in cue.children
-        )
-    ):
+    if attr.trails_as_channel(cue) or _relays(cue):
         # "X said ..., the agency reported" / "the agency reported X said ...": the agency is
         # the channel of X's words, not a second source.
         return None
     return attr.content_bounds(cue)
+
+
+def _relays(cue: Token) -> bool:
+    """A channel reporting someone else's words: 'the agency reported that X said ...'."""
+    if cue.lemma_ not in REPORTING_VERBS:
+        return False
+    subject = attr.source_of(cue)
+    if subject is None or not attr.is_channel(subject):
+        return False
+    return any(
+        c.dep_ == "ccomp" and _speaks(c) and not attr.trails_as_channel(c) for c in cue.children
+    )
 
 
 def _speaks(token: Token) -> bool:
@@ -322,19 +404,33 @@ def _opens_sentence(ctx: _Context, draft: _Draft) -> bool:
 
 
 def _resolve_speakers(ctx: _Context, drafts: list[_Draft]) -> None:
-    candidates: list[_Candidate] = [
-        (m.end, 2, m.start, m.text) for m in ctx.mentions if m.type == "PERSON"
-    ]
-    for draft in drafts:
-        if draft.inherited is not None or draft.source is None:
-            continue
+    """Speakers in the order their sources appear, so that "he" can take the person an
+    earlier quote was attributed to (itself possibly through a pronoun)."""
+    candidates = _mention_candidates(ctx)
+    sourced = sorted((d for d in drafts if d.inherited is None and d.source is not None),
+                     key=lambda d: d.source.i if d.source is not None else -1)
+    for draft in sourced:
+        assert draft.source is not None
         draft.speaker = _speaker_of(ctx, draft.source, candidates)
-        if draft.speaker is not None and not _is_pronoun(draft.source):
+        if draft.speaker is not None:
             start, end, text = draft.speaker
-            candidates.append((end, 1, start, text))
+            at = draft.source.idx + len(draft.source)
+            candidates.append((max(at, end), 1, start, end, text))
     for draft in drafts:
         if draft.inherited is not None:
             draft.speaker = draft.inherited.speaker
+
+
+def _mention_candidates(ctx: _Context) -> list[_Candidate]:
+    """Person mentions as antecedents: subjects of their clause rank above other mentions."""
+    out: list[_Candidate] = []
+    for m in ctx.mentions:
+        if m.type != "PERSON":
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        out.append((m.end, 2 if subject else 3, m.start, m.end, m.text))
+    return out
 
 
 def _is_pronoun(token: Token) -> bool:
@@ -373,21 +469,21 @@ def _appositive_person(ctx: _Context, source: Token) -> Mention | None:
 def _antecedent(
     ctx: _Context, pronoun: Token, candidates: list[_Candidate]
 ) -> tuple[int, int, str] | None:
-    """The latest earlier speaker (tier 1) or person mention (tier 2) within the window."""
+    """The latest earlier speaker, else subject person, else person mention in the window."""
     here = ctx.sent_index(pronoun.idx)
     best: dict[int, _Candidate] = {}
     for cand in candidates:
-        end, tier, start, text = cand
-        if end > pronoun.idx or here - ctx.sent_index(start) > PRONOUN_WINDOW_SENTENCES:
+        at, tier, start, _end, text = cand
+        if at > pronoun.idx or here - ctx.sent_index(at - 1) > PRONOUN_WINDOW_SENTENCES:
             continue
         if tier == 1 and not _person_like(ctx, start, text):
             continue
-        if tier not in best or end > best[tier][0]:
+        if tier not in best or at > best[tier][0]:
             best[tier] = cand
-    for tier in (1, 2):
+    for tier in (1, 2, 3):
         if tier in best:
-            _, _, start, text = best[tier]
-            return (start, best[tier][0], text)
+            _, _, start, end, text = best[tier]
+            return (start, end, text)
     return None
 
 
@@ -411,6 +507,10 @@ def _to_quotes(doc: Doc, report_id: str, drafts: list[_Draft]) -> list[Quote]:
     for draft in drafts:
         if (draft.start, draft.end) in seen:
             continue
+        if draft.speaker is None and len(doc.text[draft.start : draft.end].split()) < (
+            MIN_UNATTRIBUTED_WORDS
+        ):
+            continue
         seen.add((draft.start, draft.end))
         origin = draft.inherited or draft
         source = origin.source
@@ -431,6 +531,8 @@ def _to_quotes(doc: Doc, report_id: str, drafts: list[_Draft]) -> list[Quote]:
                 via=origin.via,
                 source_start=source_span[0],
                 source_end=source_span[1],
+                cue_start=origin.cue_span[0],
+                cue_end=origin.cue_span[1],
             )
         )
     return quotes
