@@ -1,0 +1,137 @@
+"""Story clustering: separate events of one kind and place, order independence, state."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsprism.cluster.stories import StoryClusterer
+from newsprism.errors import ConfigError, NotFound
+from newsprism.types import Report
+
+from .fixtures import FLOOD_2019, FLOOD_2023, UNRELATED
+
+ALL = [*FLOOD_2019, *FLOOD_2023, UNRELATED]
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def partition(assignments: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for report, story in assignments.items():
+        groups.setdefault(story, set()).add(report)
+    return {frozenset(g) for g in groups.values()}
+
+
+def cluster(reports: list[Report]) -> StoryClusterer:
+    clusterer = StoryClusterer()
+    for report in reports:
+        clusterer.add(report)
+    return clusterer
+
+
+def test_two_floods_in_one_town_stay_apart() -> None:
+    stories = partition(cluster(ALL).assignments())
+    assert frozenset(r.id for r in FLOOD_2019) in stories
+    assert frozenset(r.id for r in FLOOD_2023) in stories
+    assert frozenset({UNRELATED.id}) in stories
+
+
+def test_undated_floods_apart_by_the_dates_they_mention() -> None:
+    undated = [replace(r, published_at=None, published_precision=None,
+                       published_source="unknown") for r in ALL]
+    dated_text = [
+        replace(r, text=r.text + f"\nThe flood began on {when}.")
+        for r, when in zip(undated[:5], ["March 3, 2019"] * 3 + ["November 18, 2023"] * 2,
+                           strict=True)
+    ]
+    stories = partition(cluster(dated_text).assignments())
+    assert frozenset(r.id for r in FLOOD_2019) in stories
+    assert frozenset(r.id for r in FLOOD_2023) in stories
+
+
+def test_same_partition_and_ids_in_any_order() -> None:
+    expected = cluster(ALL).assignments()
+    for seed in range(8):
+        shuffled = list(ALL)
+        random.Random(seed).shuffle(shuffled)
+        assert cluster(shuffled).assignments() == expected
+
+
+def test_story_id_is_smallest_member_and_merges_touch_only_joined_stories() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.add(FLOOD_2019[2])
+    assert first == "f19-c"
+    clusterer.add(UNRELATED)
+    assert clusterer.add(FLOOD_2019[0]) == "f19-a"
+    assert clusterer.story_of("f19-c") == "f19-a"
+    assert clusterer.story_of("u-1") == "u-1"
+    assert clusterer.members("f19-a") == ("f19-a", "f19-c")
+    with pytest.raises(NotFound):
+        clusterer.members("f19-c")
+
+
+def test_adding_a_report_twice_changes_nothing() -> None:
+    clusterer = cluster(ALL)
+    before = clusterer.assignments()
+    assert clusterer.add(FLOOD_2019[1]) == before["f19-b"]
+    assert clusterer.assignments() == before
+    assert len(clusterer) == len(ALL)
+
+
+def test_stories_have_titles_and_dates() -> None:
+    stories = {s.id: s for s in cluster(ALL).stories()}
+    flood = stories["f19-a"]
+    assert flood.report_ids == ("f19-a", "f19-b", "f19-c")
+    assert flood.first_seen == "2019-03-04"
+    assert flood.last_seen == "2019-03-05"
+    assert "Marrowby" in flood.title or "Ostwen" in flood.title
+    assert stories["u-1"].title.startswith("Glassworks")
+
+
+def test_state_round_trips_through_json() -> None:
+    clusterer = cluster(ALL)
+    state = json.loads(json.dumps(clusterer.to_state()))
+    restored = StoryClusterer.from_state(state)
+    assert restored.assignments() == clusterer.assignments()
+    assert [s.title for s in restored.stories()] == [s.title for s in clusterer.stories()]
+    extra = replace(FLOOD_2023[0], id="f23-c", text=FLOOD_2023[0].text + "\nMore rain is due.")
+    assert restored.add(extra) == clusterer.add(extra) == "f23-a"
+
+
+def test_bad_state_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="version"):
+        StoryClusterer.from_state({"version": 99})
+    with pytest.raises(ConfigError, match="malformed"):
+        StoryClusterer.from_state({"version": 1, "threshold": 0.3})
+
+
+def test_unknown_report_is_not_found() -> None:
+    with pytest.raises(NotFound, match="nope"):
+        StoryClusterer().story_of("nope")
+
+
+def _seed_reports() -> list[Report]:
+    seeds = SHARED / "corpus" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"seed reports not found at {seeds} (../shared is absent)")
+    paths = sorted(seeds.glob("*.txt"))
+    # 003 carries its date in its header (read by normalize); the rest have none.
+    return [
+        Report(id=p.name[:3], source=str(p), text=p.read_text(encoding="utf-8"),
+               published_at="2022-04-28" if p.name.startswith("003") else None,
+               published_precision="day" if p.name.startswith("003") else None,
+               published_source="text" if p.name.startswith("003") else "unknown")
+        for p in paths
+    ]
+
+
+def test_seed_reports_form_two_stories_in_any_order() -> None:
+    reports = _seed_reports()
+    expected = {frozenset({"000", "001"}), frozenset({"002", "003", "004"})}
+    for order in itertools.islice(itertools.permutations(reports), 0, None, 17):
+        assert partition(cluster(list(order)).assignments()) == expected
