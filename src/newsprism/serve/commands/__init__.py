@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from newsprism.serve.commands import entities, export, ingest, reports, serve, stories
+from newsprism.serve.commands import dossier, entities, export, ingest, reports, serve, stories
 
 
 def register_all(app: typer.Typer) -> None:
-    for module in (ingest, reports, stories, entities, export, serve):
+    for module in (ingest, reports, stories, entities, export, serve, dossier):
         module.register(app)

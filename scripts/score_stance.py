@@ -1,0 +1,149 @@
+"""Score newsprism's claim matching and stance reading on FNC-1 (competition test set).
+
+    .venv/bin/python scripts/score_stance.py [--data ../shared/datasets/fnc1_stance]
+        [--cache ~/.cache/newsprism/fnc1_embeddings.npz] [--limit N] [--json FILE]
+
+No FNC-1 label is used for learning. The rule's thresholds are set by grid search on a fixed
+20% calibration split (seed newsprism.eval.fnc1.CALIBRATION_SEED) and scores are reported on
+the other 80%; the same is done for the baseline (embedding relatedness of headline and whole
+body plus cue words over the whole body). Scores with the rule's default thresholds (no
+labels at all) are reported too. Embeddings of the ~18k body sentences take a few minutes on
+two cores; ``--cache`` keeps them between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.eval import fnc1
+from newsprism.triangulate import similarity
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "fnc1_stance"
+
+Decide = Callable[[fnc1.PairFeatures, fnc1.Thresholds], str]
+
+
+def embed_cached(texts: list[str], cache: Path | None) -> np.ndarray:
+    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()
+    if cache is not None and cache.is_file():
+        data = np.load(cache)
+        if str(data["key"]) == key:
+            return np.asarray(data["vecs"])
+    vecs = similarity.embed(texts)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(cache, key=np.array(key), vecs=vecs)
+    return vecs
+
+
+def features(pairs: Sequence[fnc1.Pair], bodies: dict[str, str], cache: Path | None,
+             use_embeddings: bool) -> list[fnc1.PairFeatures]:
+    body_ids = sorted({p.body_id for p in pairs})
+    sentences = {b: fnc1.split_sentences(bodies[b]) for b in body_ids}
+    headlines = sorted({p.headline for p in pairs})
+    texts = headlines + [s for b in body_ids for s in sentences[b]]
+    vecs = embed_cached(texts, cache) if use_embeddings else None
+    head_vec = {h: (vecs[i] if vecs is not None else None) for i, h in enumerate(headlines)}
+    body_vecs: dict[str, np.ndarray | None] = {}
+    pos = len(headlines)
+    for b in body_ids:
+        n = len(sentences[b])
+        body_vecs[b] = vecs[pos:pos + n] if vecs is not None else None
+        pos += n
+    sent_terms = {b: [similarity.content_terms(s) for s in sentences[b]] for b in body_ids}
+    weights = {b: similarity.TermWeights(sent_terms[b]) for b in body_ids}
+    head_terms = {h: similarity.content_terms(h) for h in headlines}
+    return [fnc1.pair_features(head_terms[p.headline], head_vec[p.headline], p.headline,
+                               sent_terms[p.body_id], body_vecs[p.body_id],
+                               sentences[p.body_id], weights[p.body_id]) for p in pairs]
+
+
+# Grid of the rule's thresholds searched on the calibration split.
+GRID = {
+    "related": [round(x, 3) for x in np.arange(0.2, 0.6, 0.01)],
+    "disagree": [0.2, 0.34, 0.5, 0.67, 0.8, 1.0, 1.34],
+    "discuss": [0.2, 0.34, 0.5, 0.67, 0.8, 1.0, 1.34, 1.67, 2.0],
+    "body_weight": [0.0, 0.5, 1.0, 2.0],
+}
+
+
+def calibrate(feats: Sequence[fnc1.PairFeatures], gold: Sequence[str], decide: Decide,
+              related_of: Callable[[fnc1.PairFeatures], float]) -> fnc1.Thresholds:
+    """Grid search in two steps: the relatedness threshold alone (best accuracy on related
+    vs unrelated), then the stance thresholds for macro-F1 with it fixed."""
+    rel_gold = np.array([g != "unrelated" for g in gold])
+    values = np.array([related_of(f) for f in feats])
+    best_rel = max(GRID["related"], key=lambda t: float(((values >= t) == rel_gold).mean()))
+    best = fnc1.Thresholds(related=best_rel)
+    best_f1 = -1.0
+    for dis, disc, bw in itertools.product(GRID["disagree"], GRID["discuss"],
+                                           GRID["body_weight"]):
+        t = replace(best, disagree=dis, discuss=disc, body_weight=bw)
+        f1 = fnc1.score(gold, [decide(f, t) for f in feats]).macro_f1
+        if f1 > best_f1:
+            best_f1, best_t = f1, t
+    return best_t
+
+
+def report(name: str, s: fnc1.FncScore) -> dict[str, object]:
+    return {"system": name, "n": s.n, "macro_f1": round(s.macro_f1, 4),
+            "fnc_score": round(s.fnc_score, 4),
+            "f1": {k: round(v, 4) for k, v in s.f1.items()}, "confusion": s.confusion}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--cache", type=Path,
+                    default=Path.home() / ".cache" / "newsprism" / "fnc1_embeddings.npz")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N pairs")
+    ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"FNC-1 data not found at {args.data}", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    pairs, bodies = fnc1.read_fnc1(args.data)
+    if args.limit:
+        pairs = pairs[: args.limit]
+    cache = None if args.limit else args.cache
+    feats = features(pairs, bodies, cache, not args.no_embeddings)
+    gold = [p.stance for p in pairs]
+    cal, ev = fnc1.calibration_split(len(pairs))
+    results = []
+    for name, decide, rel in (("newsprism", fnc1.decide, lambda f: f.related),
+                              ("baseline", fnc1.baseline_decide, lambda f: f.body_cosine)):
+        t = calibrate([feats[i] for i in cal], [gold[i] for i in cal], decide, rel)
+        s = fnc1.score([gold[i] for i in ev], [decide(feats[i], t) for i in ev])
+        results.append({**report(f"{name} (thresholds on 20%)", s), "thresholds": asdict(t)})
+        default = fnc1.Thresholds()
+        s0 = fnc1.score([gold[i] for i in ev], [decide(feats[i], default) for i in ev])
+        results.append({**report(f"{name} (default thresholds, no labels)", s0),
+                        "thresholds": asdict(default)})
+    out = {"pairs": len(pairs), "calibration_pairs": len(cal), "evaluation_pairs": len(ev),
+           "seed": fnc1.CALIBRATION_SEED, "seconds": round(time.time() - t0, 1),
+           "results": results}
+    for r in results:
+        f1 = r["f1"]
+        assert isinstance(f1, dict)
+        print(f"{r['system']:<42} macro-F1 {r['macro_f1']:.4f}  FNC {r['fnc_score']:.4f}  "
+              + "  ".join(f"{k} {v:.3f}" for k, v in f1.items()))
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
