@@ -23,7 +23,7 @@ from typing import Any
 from newsprism.resolve.aliases import AliasRules
 from newsprism.resolve.features import FAMILY, families_compatible
 from newsprism.resolve.gazetteer import lookup_place
-from newsprism.resolve.names import person_names_conflict, person_names_match
+from newsprism.resolve.names import person_names_conflict, person_names_match, phonetic_key
 from newsprism.resolve.roles import RoleKey, role_key, roles_conflict
 
 # Two stories' people with the same specific role are one person when the stories are at most
@@ -191,29 +191,51 @@ def _join_on_evidence(items: Sequence[StoryEntity], joined: _Joined,
 
 def _roles_in_time(items: Sequence[StoryEntity], joined: _Joined,
                    story_days: Mapping[str, tuple[date, date]]) -> None:
-    holders: dict[tuple[frozenset[str], str | None], list[int]] = defaultdict(list)
+    """Holders of one specific role in stories close in time whose names agree. Holders are
+    compared only when the first or last words of their names share a phonetic key and,
+    sorted by their story's first day, only within the time window."""
+    blocks: dict[tuple[frozenset[str], str | None, str], list[tuple[date, int]]] = (
+        defaultdict(list))
+    # Words matched across scripts share a phonetic key; a typo that changes it is not
+    # enough evidence across stories anyway.
+    words: dict[int, set[tuple[str, ...]]] = {}
+    role_keys: dict[int, tuple[RoleKey, ...]] = {}
     for i, e in enumerate(items):
-        if "per" not in e.fams:
+        days = story_days.get(e.story)
+        if "per" not in e.fams or days is None:
             continue
-        for key in {k for k in e.role_keys if k.specific}:
-            holders[(key.office, key.country)].append(i)
-    for members in holders.values():
-        for a, b in combinations(members, 2):
-            ea, eb = items[a], items[b]
-            da, db = story_days.get(ea.story), story_days.get(eb.story)
-            if da is None or db is None or _gap_days(da, db) > ROLE_WINDOW_DAYS:
-                continue
-            if any(roles_conflict(x, y) for x in ea.role_keys for y in eb.role_keys):
-                continue
-            if _names_agree(ea, eb):
-                joined.union(a, b)
+        role_keys[i] = e.role_keys
+        keys = {k for k in role_keys[i] if k.specific}
+        if not keys:
+            continue
+        words[i] = {tuple(n.key.split()) for n in e.names if n.form == "name" and n.key}
+        block_keys = {phonetic_key(t) for w in words[i] for t in {w[0], w[-1]} if len(t) > 1}
+        for key in keys:
+            for b in block_keys:
+                blocks[(key.office, key.country, b)].append((days[0], i))
+    tried: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        members.sort()
+        for n, (first_a, a) in enumerate(members):
+            ea = items[a]
+            for first_b, b in members[n + 1:]:
+                if (first_b - first_a).days > ROLE_WINDOW_DAYS + _span(story_days[ea.story]):
+                    break
+                pair = (a, b) if a < b else (b, a)
+                if pair in tried or a == b:
+                    continue
+                tried.add(pair)
+                eb = items[b]
+                if _gap_days(story_days[ea.story], story_days[eb.story]) > ROLE_WINDOW_DAYS:
+                    continue
+                if any(roles_conflict(x, y) for x in role_keys[a] for y in role_keys[b]):
+                    continue
+                if any(person_names_match(x, y) for x in words[a] for y in words[b]):
+                    joined.union(a, b)
 
 
-def _names_agree(a: StoryEntity, b: StoryEntity) -> bool:
-    """Some name of one can be a name of the other (a one-word name counts)."""
-    wa = {tuple(n.key.split()) for n in a.names if n.form == "name" and n.key}
-    wb = {tuple(n.key.split()) for n in b.names if n.form == "name" and n.key}
-    return any(person_names_match(x, y) for x in wa for y in wb)
+def _span(days: tuple[date, date]) -> int:
+    return (days[1] - days[0]).days
 
 
 def _gap_days(a: tuple[date, date], b: tuple[date, date]) -> int:
