@@ -14,10 +14,12 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from newsprism.analyze.cues import (
+    ABSTRACT_NOUNS,
     COGNITION_VERBS,
     EVIDENCE_VERBS,
     MEDIA_NOUNS,
     OBJECT_CONTENT_VERBS,
+    PERSON_NOUNS,
     REPORT_NOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -132,13 +134,34 @@ def source_of(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head  # "a statement saying ...", "the official, speaking ..."
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.i == token.i:
-            return None
+            return _phrase_before(cue) if token is cue else None
         head = token.head
         if token.dep_ == "conj" and head.dep_ == "ccomp" and is_cue(head.head):
             # "X says A was so, and says B": the second cue hangs off the first's content
             head = head.head
         token = head
     return None
+
+
+def _phrase_before(cue: Token) -> Token | None:
+    """Repair for a subject the parser attached elsewhere ("Explaining X, the adviser, who
+    ..., also noted that ..."): the person noun phrase that ends right before the cue."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].dep_ in ("advmod", "aux", "neg")):
+        k -= 1
+    if k < 0:
+        return None
+    token = doc[k]
+    while True:
+        if token.pos_ in ("NOUN", "PROPN") and (
+            token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
+        ):
+            return token
+        head = token.head
+        if head.i == token.i or head.i >= cue.i or head.right_edge.i > k + 1:
+            return None
+        token = head
 
 
 def _subject(verb: Token) -> Token | None:
@@ -250,6 +273,18 @@ def channel_bounds(token: Token) -> tuple[int, int]:
     ):
         start += 1
     return start, end
+
+
+def has_clause(cue: Token) -> bool:
+    """The cue reports a clause ('said that ...'), not just a noun phrase ('denied the
+    report'): the stronger sign that it reports speech or thought."""
+    return any(c.dep_ == "ccomp" for c in cue.children) or _trails_content(cue)
+
+
+def is_agent(token: Token) -> bool:
+    """A source that can speak or stand for a speaker; not an abstraction ("the idea calls
+    for ...", "the change emphasized ...")."""
+    return token.lemma_.lower() not in ABSTRACT_NOUNS
 
 
 def content_bounds(cue: Token) -> tuple[int, int] | None:

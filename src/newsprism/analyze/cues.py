@@ -50,6 +50,12 @@ OBJECT_CONTENT_VERBS: frozenset[str] = _words("""
     hail condemn denounce dismiss stress emphasize emphasise highlight reiterate predict propose
     recommend urge demand promise pledge vow threaten accuse describe call question dispute
     disclose reveal mention cite forecast estimate claim""")
+# Abstract nouns that are subjects of "call for", "emphasize", "threaten" without being a
+# speaker ("the idea calls for ...", "the change threatens ...").
+ABSTRACT_NOUNS: frozenset[str] = _words("""
+    idea notion concept thing way reason fact problem issue question crime corner value change
+    dispute spectacle refusal attempt effort move step trend result phrase word term situation
+    case matter approach""")
 # Head nouns of a news channel: "state media", "the news agency", "the newspaper".
 MEDIA_NOUNS: frozenset[str] = _words("""
     media agency news newspaper paper daily television tv radio channel broadcaster network

@@ -124,11 +124,12 @@ def _direct_drafts(ctx: _Context, spans: list[QuoteSpan]) -> list[tuple[QuoteSpa
         if inner is None or not any(t.is_alpha or t.is_digit for t in inner):
             out.append((span, None))
             continue
-        if _is_term(inner):
+        governing = _governing_cue(inner)
+        if governing is None and _is_term(inner):
             out.append((span, None))
             continue
         draft = _Draft(span.start, span.end, "direct")
-        cue = _governing_cue(inner) or _frame_cue(ctx, span)
+        cue = governing or _frame_cue(ctx, span)
         if cue is not None:
             _attach(draft, cue)
         else:
@@ -313,8 +314,14 @@ def _indirect_drafts(ctx: _Context, directs: list[_Draft]) -> list[_Draft]:
             continue
         draft = _Draft(start, end, "indirect")
         _attach(draft, cue)
-        if draft.source is None or bounds[0] <= draft.source.i < bounds[1]:
+        if draft.source is None:
             continue
+        if bounds[0] <= draft.source.i < bounds[1] and not attr.is_according(cue):
+            continue  # a clause that contains its own source is a misparse
+        if not attr.is_according(cue) and not attr.has_clause(cue) and not attr.is_agent(
+            draft.source
+        ):
+            continue  # "the plan calls for ...": a noun phrase object needs a speaker
         drafts.append(draft)
     return drafts
 
