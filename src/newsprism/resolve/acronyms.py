@@ -1,10 +1,10 @@
-"""Acronyms and their expansions ("IRNA" and "the Islamic Republic News Agency").
+"""Acronyms and their expansions ("NFWU" and "the Northern Ferry Workers Union").
 
 An acronym's letters are the initials of its expansion's words, in order, where short function
 words ("of", "the", "and") may give a letter or not ("JCPOA": Joint Comprehensive Plan Of
 Action; "NATO": North Atlantic Treaty Organization). A hyphenated or slashed word gives the
 initial of each part ("HP": Hewlett-Packard). News writers often expand an acronym loosely,
-adding a country or a generic word ("the Islamic Republic of Iran news agency" for IRNA), so an
+adding a country or a generic word ("the Lunarian People's Lunaria News Agency" for LPNA), so an
 acronym of four letters or more may leave out one content word of the expansion.
 """
 
@@ -22,7 +22,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}s?$|^[A-Z][A-Za-z]?[A-Z]{1,7}$")
 
 
 def acronym_letters(text: str) -> str | None:
-    """The letters of ``text`` if it is written as an acronym ("U.S." -> "US", "IRNA"), else
+    """The letters of ``text`` if it is written as an acronym ("U.S." -> "US", "NFWU"), else
     None. A one-word span of 2-8 capitals, dots allowed."""
     t = normalize_text(text).strip(" .,;:'\"()")
     if " " in t or (not _ACRONYM.match(t) and not _ACRONYM.match(t + ".")):
@@ -79,6 +79,6 @@ def _align(letters: str, words: tuple[str, ...], skips: int) -> bool:
 
 
 def initials(expansion: str) -> str:
-    """Initials of the content words ("Islamic Republic News Agency" -> "IRNA")."""
+    """Initials of the content words ("Northern Ferry Workers Union" -> "NFWU")."""
     return "".join(w[0].upper() for w in _words(expansion)
                    if w.lower() not in STOPWORDS and w[0].isalnum())

@@ -2,12 +2,12 @@
 ("different"), applied whenever entities are resolved again. Format: docs/aliases.md.
 
     [[same]]
-    names = ["Ebrahim Raisi", "Rahi"]     # every listed spelling is one entity
+    names = ["Tomas Alcazar", "Alkasa"]   # every listed spelling is one entity
     type = "PERSON"                       # optional: only entities of this type
-    canonical = "Ebrahim Raisi"           # optional: the name to show
+    canonical = "Tomas Alcazar"           # optional: the name to show
 
     [[different]]
-    names = ["Wei", "Wei Fenghe"]         # no two of these are ever one entity
+    names = ["Lin", "Lin Haoran"]         # no two of these are ever one entity
 
 Names are compared as name keys (case, accents, punctuation, a leading "the" and a possessive
 ending do not matter).

@@ -4,8 +4,8 @@ nothing is downloaded).
 ``lookup_place`` finds a country, US state, city or continent by any usual spelling of its name
 and gives its ISO country code and coordinates (countries have no point in the gazetteer, so
 theirs are left empty rather than invented). ``country_of`` turns a country name, a short form
-("U.S.", "Britain") or a nationality adjective ("Iranian", "Chinese") into a country code, for
-comparing roles such as "Iranian President" and "Iran's president".
+("U.S.", "Britain") or a nationality adjective ("Kenyan", "Chilean") into a country code, for
+comparing roles such as "Kenyan President" and "Kenya's president".
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from newsprism.resolve.names import fold
 
-# Cities this large also answer to their Latin-script alternate names ("Teheran"); smaller
+# Cities this large also answer to their Latin-script alternate names ("Bombay"); smaller
 # ones only to their main name, so that rare alternates do not capture ordinary words.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 
@@ -119,7 +119,7 @@ def _country_display(code: str) -> str:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Nationality adjective (folded) -> ISO code, derived from country names by the usual
-    English suffixes ("Iran" -> "Iranian", "China" -> "Chinese", "Pakistan" -> "Pakistani")
+    English suffixes ("Kenya" -> "Kenyan", "Japan" -> "Japanese", "Pakistan" -> "Pakistani")
     plus the irregular ones. A form two countries could both produce is dropped."""
     counts: dict[str, set[str]] = {}
     for name, code in _country_names().items():

@@ -1,10 +1,10 @@
 """The evidence that two mentions name one referent, applied strongest first.
 
-Within a report: the same name, a short form of a longer name ("Wei" of "Wei Fenghe"), an
+Within a report: the same name, a short form of a longer name ("Lin" of "Lin Haoran"), an
 acronym and its expansion, one place under two names, a pronoun and the nearest phrase it can
 stand for, a relative pronoun and the phrase just before it, an appositive. Within a story,
 across reports: the same, a variant (transliteration, one typo) or a shorter form of a name,
-the same specific role ("Iranian President"), the same quote attributed to both, the same
+the same specific role ("Chilean President"), the same quote attributed to both, the same
 description head ("the company"). Across stories: only strong evidence (see
 ``link_across_stories``).
 
@@ -153,7 +153,7 @@ class Linker:
                 first[node.key].append(node)
 
     def _places(self, names: Sequence[Node]) -> None:
-        """One place under two names ("U.S."/"United States", "Teheran"/"Tehran")."""
+        """One place under two names ("U.S."/"United States", "Bombay"/"Mumbai")."""
         seen: dict[tuple[str, str | None], Node] = {}
         for node in names:
             if node.fam != "loc":
@@ -280,7 +280,7 @@ class Linker:
                     self.union(a, b)
 
     def _roles(self, members: Sequence[Node]) -> None:
-        """People given the same specific role ("Iranian President") in one story."""
+        """People given the same specific role ("Chilean President") in one story."""
         holders: dict[tuple[frozenset[str], str | None], list[Node]] = defaultdict(list)
         for node in members:
             if node.fam not in ("per", "hum") or node.form != "name":

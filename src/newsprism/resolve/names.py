@@ -1,7 +1,7 @@
 """Name normalisation, transliteration-aware phonetic keys and name similarity.
 
 A name reaches the resolver as the text of a span ("the Islamic Republic's", "in western
-Canada", "Maj. Gen. Mohammad Bagheri"). ``clean`` keeps the words that name the thing;
+Canada", "Maj. Gen. Oskar Brandt"). ``clean`` keeps the words that name the thing;
 ``fold`` turns them into a comparison key; ``phonetic_key`` maps one word onto a skeleton that
 is the same for the usual spellings of one name transliterated from Persian, Arabic, Russian
 or Chinese (kh/h, ou/u, y/i, w/v, doubled letters, vowel variants).
@@ -68,7 +68,7 @@ def normalize_text(text: str) -> str:
 
 
 def strip_possessive(text: str) -> str:
-    """"Iran's" -> "Iran"; "the Chargers'" -> "the Chargers"."""
+    """"Kenya's" -> "Kenya"; "the Dockers'" -> "the Dockers"."""
     if text.endswith("s'") and len(text) > 3:
         return text[:-1]
     return _POSSESSIVE.sub("", text) if text.endswith("'s") or text.endswith("'") else text
@@ -119,7 +119,7 @@ def phonetic_key(word: str) -> str:
     """A skeleton shared by transliteration variants of one word: digraphs folded, doubled
     letters collapsed, every run of vowels one "a", a final vowel and an "h" that ends the
     word or follows a vowel before a consonant dropped ("Mohammed"/"Muhammad" -> "mahamad",
-    "Ashtiani"/"Ashtinai" -> "astan")."""
+    "Khazali"/"Hazali" -> "hasal")."""
     w = fold(word).replace(" ", "")
     for old, new in _PHONETIC_RULES:
         w = w.replace(old, new)
@@ -139,7 +139,7 @@ def phonetic_key(word: str) -> str:
     return "".join(out)
 
 
-# Words this short are told apart by every vowel ("John"/"Joan", "Wei"/"Wen"): they match
+# Words this short are told apart by every vowel ("John"/"Joan", "Lin"/"Lan"): they match
 # only when their light keys (vowels kept) agree.
 SHORT_WORD = 4
 # Two words at least this alike are one name spelled two ways. Calibrated on ECB+ train+dev
@@ -200,7 +200,7 @@ def words_match(a: str, b: str) -> bool:
 def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two person names can be one person: the shorter's words match words of the
     longer in order, and its last word the longer's last (the family name). A one-word name
-    matches the first or last word of the other ("Wei" of "Wei Fenghe", "Cheeks" of
+    matches the first or last word of the other ("Lin" of "Lin Haoran", "Cheeks" of
     "Maurice Cheeks")."""
     if not a or not b:
         return False

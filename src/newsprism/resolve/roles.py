@@ -1,8 +1,8 @@
 """Titles and roles: kept apart from names, and compared as (country, office).
 
-"Maj. Gen. Mohammad Bagheri" is the name "Mohammad Bagheri" with the title "Maj. Gen.".
-"Iranian President", "Iran's president" and "president of Iran" are one role: the office
-{president} of the country IR. Ranks and honorifics ("Brigadier General", "Dr.", "Ayatollah")
+"Maj. Gen. Oskar Brandt" is the name "Oskar Brandt" with the title "Maj. Gen.".
+"Kenyan President", "Kenya's president" and "president of Kenya" are one role: the office
+{president} of the country KE. Ranks and honorifics ("Brigadier General", "Dr.", "Ayatollah")
 are titles, kept with the entity but too common to say who someone is.
 """
 
@@ -110,7 +110,7 @@ def roles_match(a: RoleKey, b: RoleKey) -> bool:
 
 
 def split_title(text: str) -> tuple[str | None, str]:
-    """("Maj. Gen.", "Mohammad Bagheri") from "Maj. Gen. Mohammad Bagheri": everything up to
+    """("Maj. Gen.", "Oskar Brandt") from "Maj. Gen. Oskar Brandt": everything up to
     the title word that the trailing run of capitalized name words follows."""
     words = text.split()
     j = len(words) - 1

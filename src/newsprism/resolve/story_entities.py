@@ -6,9 +6,9 @@ are small and JSON-serialisable, so the store keeps them as the resolve stage's 
 update re-resolves only the stories new reports touched.
 
 Across stories only strong evidence joins two story entities: the same person's full name (two
-words or more, or one the other extends: "Mohammad Reza Ashtiani" / "Mohammad-Reza Gharaei
-Ashtiani"), the same organisation or place name, one place under two names, or the same
-specific role ("Iranian President") in stories at most ROLE_WINDOW_DAYS apart.
+words or more, or one the other extends: "Ali Reza Karimi" / "Ali-Reza Moradi
+Karimi"), the same organisation or place name, one place under two names, or the same
+specific role ("Chilean President") in stories at most ROLE_WINDOW_DAYS apart.
 """
 
 from __future__ import annotations
