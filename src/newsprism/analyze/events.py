@@ -309,9 +309,8 @@ def _actor(tok: Token, mentions: _Mentions) -> _Actor:
     if found:
         m = found[0]
         return _Actor(m.text, m.entity_id, m.start, m.end)
-    phrase_start = start
-    text = tok.doc.text[phrase_start : tok.idx + len(tok)]
-    return _Actor(text, None, phrase_start, tok.idx + len(tok))
+    first = min([tok.i] + [t.left_edge.i for t in left])
+    return _Actor(tok.doc[first : tok.i + 1].text, None, start, tok.idx + len(tok))
 
 
 def _negated(tok: Token) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.timex import MONTHS, ORDINALS, SMALL_NUMBERS, UNITS
+from newsprism.analyze.timex import MONTHS, ORDINALS, SMALL_NUMBERS, UNITS, doc_text
 from newsprism.types import NumberExpr
 
 _SCALES: dict[str, float] = {
@@ -218,8 +218,7 @@ def _is_year(doc: Doc, text: str, start: int, end: int, value: float, qualified:
     return True
 
 
-def _numerals(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
-    text = doc.text
+def _numerals(doc: Doc, text: str, report_id: str) -> Iterator[NumberExpr]:
     for m in _NUMERAL_RE.finditer(text):
         start, end = m.start(), m.end()
         if m["hyph"]:
@@ -258,13 +257,13 @@ def _numerals(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
         if not scale and _is_year(doc, text, start, end, value, qualifier is not None):
             yield NumberExpr(report_id, start, end, text[start:end], value, kind="year")
             continue
-        yield _with_unit(doc, span, report_id, start, end, value, qualifier)
+        yield _with_unit(doc, text, span, report_id, start, end, value, qualifier)
 
 
-def _with_unit(doc: Doc, span: Span | None, report_id: str, start: int, end: int,
+def _with_unit(doc: Doc, full: str, span: Span | None, report_id: str, start: int, end: int,
                value: float, qualifier: str | None) -> NumberExpr:
-    text = doc.text[start:end]
-    if _AGE_AFTER.match(doc.text, end):
+    text = full[start:end]
+    if _AGE_AFTER.match(full, end):
         return NumberExpr(report_id, start, end, text, value, unit="years old", kind="age")
     noun = _counted_noun(doc, span) if span is not None else None
     if noun in _CURRENCY_NOUNS:
@@ -280,8 +279,7 @@ def _with_unit(doc: Doc, span: Span | None, report_id: str, start: int, end: int
                       qualifier=qualifier)
 
 
-def _word_numbers(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
-    text = doc.text
+def _word_numbers(doc: Doc, text: str, report_id: str) -> Iterator[NumberExpr]:
     for m in _WORD_NUMBER_RE.finditer(text):
         words = m["w"]
         value = words_value(words)
@@ -298,7 +296,7 @@ def _word_numbers(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
             continue
         if words.lower() == "one" and not _modifies_noun(span):
             continue  # "one of them", "no one": a pronoun, not a count
-        yield _with_unit(doc, span, report_id, start, end, value, qualifier)
+        yield _with_unit(doc, text, span, report_id, start, end, value, qualifier)
 
 
 def _modifies_noun(span: Span) -> bool:
@@ -306,8 +304,7 @@ def _modifies_noun(span: Span) -> bool:
     return root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN")
 
 
-def _ranges(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
-    text = doc.text
+def _ranges(doc: Doc, text: str, report_id: str) -> Iterator[NumberExpr]:
     for m in _RANGE_RE.finditer(text):
         low = _RANGE_WORDS[re.sub(r"\s+", " ", m["w"].lower())]
         span = _tokens(doc, m.start(), m.end())
@@ -317,8 +314,11 @@ def _ranges(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
                          kind="range", low=low, high=None, qualifier=_qualifier(text, m.start()))
 
 
-def _multipliers(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
-    text = doc.text
+def _multipliers(doc: Doc, text: str, report_id: str) -> Iterator[NumberExpr]:
+    low = text.lower()
+    if not any(w in low for w in ("times", "fold", "twice", "thrice", "double", "triple",
+                                  "quadruple")):
+        return  # the regex scans every word boundary; most reports have no multiplier
     for m in _MULTIPLIER_RE.finditer(text):
         if m["w"]:
             value: float | None = _MULTIPLIER_WORDS[m["w"].lower()]
@@ -331,8 +331,7 @@ def _multipliers(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
                          kind="multiplier", qualifier=_qualifier(text, m.start()))
 
 
-def _ordinals(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
-    text = doc.text
+def _ordinals(doc: Doc, text: str, report_id: str) -> Iterator[NumberExpr]:
     for m in _ORDINAL_RE.finditer(text):
         word = m["o"].lower()
         value = ORDINALS.get(word)
@@ -356,8 +355,9 @@ def _ordinals(doc: Doc, report_id: str) -> Iterator[NumberExpr]:
 def extract_numbers(doc: Doc, report_id: str) -> list[NumberExpr]:
     """Every number in the parsed report, longest match first where two overlap."""
     found: list[NumberExpr] = []
+    text = doc_text(doc)
     for gen in (_multipliers, _ranges, _numerals, _word_numbers, _ordinals):
-        found.extend(gen(doc, report_id))
+        found.extend(gen(doc, text, report_id))
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[NumberExpr] = []
     last_end = -1

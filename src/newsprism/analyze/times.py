@@ -35,6 +35,7 @@ from newsprism.analyze.timex import (
     add_months,
     add_years,
     day_near,
+    doc_text,
     fmt_day,
     fmt_month,
     fmt_week,
@@ -181,7 +182,8 @@ def _h_date_md(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if not 1 <= dom <= 31 or (m["mon"] == "May" and m["y"] is None and m.start() > 0
                               and ctx.text[m.start() - 1] == "\n"):
         return None
-    year = m["y"] or (("19" if int(m["yy"]) > 30 else "20") + m["yy"] if m["yy"] else None)
+    yy = m.groupdict().get("yy")
+    year = m["y"] or (("19" if int(yy) > 30 else "20") + yy if yy else None)
     if year:
         try:
             return _span(m, "date", value=fmt_day(date(int(year), mon, dom)))
@@ -915,15 +917,55 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 
+def _anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Positions of every anchor word and word class in one pass over the text."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in P.WORD_RE.finditer(text):
+        word = m.group()
+        span = (m.start(), m.end())
+        if word[0].isdigit():
+            hits.setdefault("<digit>", []).append(span)
+            if len(word) == 4 and word[:2] in ("16", "17", "18", "19", "20"):
+                hits.setdefault("<year>", []).append(span)
+            continue
+        low = word.lower()
+        if low in P.ANCHOR_WORDS:
+            hits.setdefault(low, []).append(span)
+        if word[0].isupper():
+            if word[:3] in P.MONTH_PREFIXES:
+                hits.setdefault("<month>", []).append(span)
+            elif word[:3] in P.WEEKDAY_PREFIXES:
+                hits.setdefault("<weekday>", []).append(span)
+    return hits
+
+
+def _windows(keys: frozenset[str], hits: dict[str, list[tuple[int, int]]],
+             length: int) -> list[tuple[int, int]]:
+    """Merged character windows around the hits of a pattern's anchor words."""
+    spans = sorted(span for key in keys for span in hits.get(key, ()))
+    out: list[tuple[int, int]] = []
+    margin = P.ANCHOR_MARGIN
+    for s, e in spans:
+        start, end = max(0, s - margin), min(length, e + margin)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _find(ctx: _Ctx) -> list[_Cand]:
     """All candidates, then the longest non-overlapping ones, in text order."""
     cands: list[_Cand] = []
+    text = ctx.text
+    hits = _anchor_hits(text)
     for prio, (pattern, handler) in enumerate(_PATTERNS):
-        for m in pattern.finditer(ctx.text):
-            c = handler(m, ctx)
-            if c is not None and c.end > c.start:
-                c.prio = prio
-                cands.append(c)
+        for start, end in _windows(P.ANCHORS[pattern], hits, len(text)):
+            for m in pattern.finditer(text, start, end):
+                c = handler(m, ctx)
+                if c is not None and c.end > c.start:
+                    c.prio = prio
+                    cands.append(c)
     cands.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
     taken: list[_Cand] = []
     occupied: list[tuple[int, int]] = []
@@ -1287,7 +1329,7 @@ def _tag(text: str, report_id: str, anchor: str | None, doc: Doc | None) -> list
 def extract_times(doc: Doc, report_id: str, anchor: str | None) -> list[TimeExpr]:
     """Time expressions of a parsed report, normalized against ``anchor`` (the publication
     date, ISO 8601) or left unresolved (value None, anchor "unresolved") without one."""
-    return _tag(doc.text, report_id, anchor, doc)
+    return _tag(doc_text(doc), report_id, anchor, doc)
 
 
 def tag_text(text: str, anchor: str | None, nlp: object | None = None) -> list[TimeExpr]:

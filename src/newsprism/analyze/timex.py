@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from spacy.tokens import Doc
+
 from newsprism.errors import ConfigError
 
 MONTHS: dict[str, int] = {
@@ -58,6 +60,20 @@ UNITS: dict[str, tuple[str, bool]] = {
 }
 # Units whose count is a multiple of the base letter ("a fortnight" = 2 weeks).
 UNIT_FACTOR: dict[str, int] = {"fortnight": 2}
+
+_DOC_TEXT_KEY = "newsprism.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each access,
+    which costs more than a whole extractor on a typical report."""
+    cached = doc.user_data.get(_DOC_TEXT_KEY)
+    if isinstance(cached, str):
+        return cached
+    text = doc.text
+    doc.user_data[_DOC_TEXT_KEY] = text
+    return text
+
 
 _ANCHOR_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 

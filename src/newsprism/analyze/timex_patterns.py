@@ -256,3 +256,85 @@ HOLIDAY = _c(
     r"|Boxing\s+Day|Election\s+Day)(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+week)",
     0,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Anchors: words each pattern cannot match without. ``times._find`` reads the text's words
+# once and runs a pattern only in windows around its anchor words; most patterns have no
+# anchor in a given report, which keeps tagging linear and cheap. "<month>", "<weekday>",
+# "<digit>" and "<year>" stand for classes of words rather than words.
+
+
+def _w(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_UNITS_ALL = _w(
+    "second seconds minute minutes hour hours day days night nights week weeks fortnight "
+    "fortnights month months quarter quarters year years decade decades century centuries "
+    "millennium millennia weekend weekends"
+)
+_SEASONS = _w("spring summer fall autumn winter")
+_PODS = _w("morning afternoon evening night")
+_MONTH_CLASS = frozenset({"<month>"})
+_WEEKDAY_CLASS = frozenset({"<weekday>"})
+_DIGIT = frozenset({"<digit>"})
+
+ANCHORS: dict[re.Pattern[str], frozenset[str]] = {
+    WEEKDAY_PAREN: _WEEKDAY_CLASS,
+    DATE_MDY: _MONTH_CLASS,
+    DATE_DMY: _MONTH_CLASS,
+    DATE_ISO: _DIGIT,
+    DATE_SLASH: _DIGIT,
+    TIME_CLOCK: _DIGIT,
+    TIME_24: _DIGIT,
+    NOON: _w("noon midnight"),
+    MONTH_YEAR: _MONTH_CLASS,
+    MONTH_REL_YEAR: _MONTH_CLASS,
+    QUARTER: _w("quarter"),
+    QUARTER_CODE: _DIGIT,
+    HALF: _w("half"),
+    SEASON_YEAR: _SEASONS,
+    DECADE: _DIGIT,
+    CENTURY: _w("century"),
+    HOLIDAY: _w("christmas year thanksgiving easter halloween independence valentine labor "
+                "labour memorial veterans boxing election"),
+    AGO: _w("ago earlier later previously now hence"),
+    UNIT_AGO: _w("ago earlier later"),
+    YEAR_EARLIER_ADJ: _w("earlier ago"),
+    DEICTIC_DAY: _w("today tonight yesterday tomorrow"),
+    DAY_AROUND: _w("day"),
+    POD_REL: _PODS,
+    POD_OF_DAY: _PODS,
+    OVERNIGHT: _w("overnight midday afternoon morning"),
+    REL_UNIT: _UNITS_ALL | _SEASONS,
+    WEEKDAY_EXPR: _WEEKDAY_CLASS,
+    MONTH_ALONE: _MONTH_CLASS,
+    SPELLED_YEAR: _w("nineteen thousand"),
+    YEAR_ALONE: frozenset({"<year>"}),
+    FUTURE_PHRASE: _w("coming upcoming ahead come"),
+    RECENT_UNITS: _w("recent past"),
+    WEEKEND: _w("weekend"),
+    YEAR_END: _w("end"),
+    THAT_UNIT: _w("that same"),
+    NEXT_DAY: _w("day morning afternoon evening night"),
+    YEAR_PERIOD: _w("quarter period"),
+    SPELLED_DECADE: _w("twenties thirties forties fifties sixties seventies eighties nineties"),
+    DURATION: _UNITS_ALL,
+    DURATION_ADJ: _UNITS_ALL,
+    UNIT_LONG: _w("long"),
+    BARE_PLURAL: _UNITS_ALL,
+    ANAPHORIC: _w("quarter year period week month"),
+    SET_ADV: _w("daily weekly monthly annually yearly quarterly hourly nightly biweekly "
+                "bimonthly semiannually annual twice"),
+    SET_EVERY: _w("every each per") | _UNITS_ALL,
+    PRESENT_REF: _w("now current currently present presently nowadays days moment time"),
+    PAST_REF: _w("recent recently lately formerly past earlier once old"),
+    FUTURE_REF: _w("future soon someday eventually day"),
+}
+ANCHOR_WORDS: frozenset[str] = frozenset().union(*ANCHORS.values())
+MONTH_PREFIXES = _w("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
+WEEKDAY_PREFIXES = _w("Mon Tue Wed Thu Fri Sat Sun")
+WORD_RE = re.compile(r"[A-Za-z]+|\d+")
+# Characters around an anchor word that a pattern may still cover ("Wednesday, September 27,
+# 1989" around "September"; "at least the past twenty-four hours" around "hours").
+ANCHOR_MARGIN = 80
