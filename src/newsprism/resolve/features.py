@@ -4,9 +4,12 @@ description or a pronoun, its name without titles, the roles attached to it and 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.resolve.acronyms import acronym_letters
+from newsprism.resolve.gazetteer import country_of, lookup_place
 from newsprism.resolve.names import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -98,6 +101,9 @@ class Node:
     # Words that describe the referent where it is named: its roles' words and the words just
     # before the name ("76ers coach Maurice Cheeks"), singular and lower case.
     role_words: set[str]
+    # The name without a locating tail ("Harbour Clinic in Mombasa, Kenya" -> "harbour
+    # clinic"): one place or body is often named with and without where it is.
+    base: str = ""
 
     @property
     def multi(self) -> bool:
@@ -132,17 +138,26 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
         acronym=acronym_letters(text) if form == "name" else None, plural=plural,
         gender=_gender(pronoun, head if form == "nominal" else "", roles),
         role_words={singular(w) for r in roles for w in fold(r).split()},
+        base=_base(text, key) if form == "name" and fam in ("loc", "org") else key,
     )
 
 
 def _form(m: Mention, text: str, pronoun: str | None, fam: str) -> str:
-    if pronoun is not None:
+    if pronoun is not None and not (m.type in NAME_TYPES and text.isupper()):
         return "pronoun"
     if fam == "time" or not text:
         return "nominal"
     if m.type in NAME_TYPES or acronym_letters(text):
         return "name"
     return "nominal"
+
+
+_LOCATING_TAIL = re.compile(r",| in | at | near ", re.IGNORECASE)
+
+
+def _base(text: str, key: str) -> str:
+    head = _LOCATING_TAIL.split(text, maxsplit=1)[0]
+    return fold(head) or key
 
 
 def _gender(pronoun: str | None, head: str, roles: list[str]) -> str | None:
@@ -166,6 +181,58 @@ def _plural(text: str, head: str) -> bool:
         if singular(w) == head:
             return w != head
     return False
+
+
+def repair_types(nodes: Sequence[Node]) -> None:
+    """Make one story's names agree on their type, as the statistical tagger often does not:
+    every spelling of a name takes the type most of its mentions have, and a one-word name
+    that is the family name of a person named in full in the story, and no known place, is
+    that person's name ("Okonkwo" tagged a place where "Chidi Okonkwo" is a person), and one
+    that ends an organisation's name is that organisation's ("Dockers" tagged a person where
+    the story names "Mombasa Dockers")."""
+    by_story: dict[str, list[Node]] = defaultdict(list)
+    described: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes:
+        if node.form == "name" and node.key and node.type in NAME_TYPES:
+            by_story[node.story].append(node)
+        elif node.form == "nominal" and node.key and node.fam not in ("time",):
+            described[node.story].append(node)
+    for story, members in by_story.items():
+        _name_descriptions(members, described.get(story, ()))
+    for members in by_story.values():
+        by_key: dict[str, list[Node]] = defaultdict(list)
+        for node in members:
+            by_key[node.key].append(node)
+        surnames = {n.tokens[-1] for n in members if n.type == "PERSON" and n.multi}
+        org_ends = {n.tokens[-1] for n in members if n.type == "ORG" and n.multi}
+        for key, same in by_key.items():
+            counts = Counter(n.type for n in same)
+            best = max(counts, key=lambda t: (counts[t], t == "PERSON", t))
+            if not _is_place(same[0].display):
+                if key in surnames and key not in org_ends:
+                    best = "PERSON"
+                elif key in org_ends and key not in surnames:
+                    best = "ORG"
+            for node in same:
+                node.type, node.fam = best, FAMILY.get(best, best.lower())
+                if node.fam != "per":
+                    node.base = node.base or node.key
+
+
+def _name_descriptions(names: Sequence[Node], descriptions: Sequence[Node]) -> None:
+    """A description spelled as a name of the story, capitalized, is that name (the tagger
+    missed it in one place): "Okonkwo" described as a person where "Okonkwo" is a name."""
+    by_key = {n.key: n for n in names}
+    for node in descriptions:
+        name = by_key.get(node.key)
+        if name is not None and node.display[:1].isupper():
+            node.form, node.type, node.fam = "name", name.type, name.fam
+            node.acronym = acronym_letters(node.display)
+            node.base = name.base
+
+
+def _is_place(text: str) -> bool:
+    return lookup_place(text) is not None or country_of(text) is not None
 
 
 def token_blocks(node: Node) -> set[str]:

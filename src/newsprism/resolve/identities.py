@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsprism.resolve.aliases import AliasRules
-from newsprism.resolve.features import Node, build_node
+from newsprism.resolve.features import Node, build_node, repair_types
 from newsprism.resolve.gazetteer import lookup_place
 from newsprism.resolve.linking import Linker
 from newsprism.resolve.names import fold, name_key
@@ -130,6 +130,7 @@ def resolve_stories(
 ) -> StoryResolution:
     """Link the mentions within each story (never across stories)."""
     nodes = _nodes(mentions_by_report, story_of)
+    repair_types(nodes)
     groups = Groups(nodes)
     linker = Linker(nodes, groups, texts)
     locate = _Locator(linker)

@@ -57,6 +57,19 @@ ORG_GENERIC = word_set("""
     institute university college school bank news network service services international
     national federal state government army navy force forces police court the of and
     """)
+# Words that say what kind of place a name is ("Sea", "River").
+GEO_GENERIC = word_set("""
+    sea ocean river lake gulf bay island islands mountain mountains mount peninsula desert
+    valley strait canal coast region province state county city town district
+    """)
+# People through whom news about someone else comes: a "lawyer" or "spokesman" in a report
+# that names one person is most often someone else, speaking for or about that person.
+INTERMEDIARIES = word_set("""
+    lawyer attorney prosecutor judge jury spokesman spokeswoman spokesperson publicist rep
+    representative official officer source witness friend neighbor neighbour relative agent
+    manager doctor coroner investigator detective reporter journalist analyst expert critic
+    aide adviser advisor counsel defender
+    """)
 # Nouns for groups of people: never what "he" or "she" stands for.
 COLLECTIVE = word_set("""
     police team group company government army navy force club agency ministry department
@@ -146,11 +159,11 @@ class Linker:
     def _same_key(self, names: Sequence[Node]) -> None:
         first: dict[str, list[Node]] = defaultdict(list)
         for node in names:
-            for seen in first[node.key]:
+            for seen in first[node.base]:
                 if families_compatible(seen.fam, node.fam) and self.union(seen, node):
                     break
             else:
-                first[node.key].append(node)
+                first[node.base].append(node)
 
     def _places(self, names: Sequence[Node]) -> None:
         """One place under two names ("U.S."/"United States", "Bombay"/"Mumbai")."""
@@ -172,12 +185,13 @@ class Linker:
         (counting spelling variants as one) can be meant."""
         full: dict[str, list[Node]] = defaultdict(list)
         for node in longs:
-            if node.multi and node.fam in ("per", "org", "hum"):
+            if node.multi and node.fam in ("per", "org", "hum", "loc"):
                 full[node.fam].append(node)
         for node in shorts:
-            if node.multi or node.fam not in ("per", "org", "hum") or len(node.key) < 2:
+            if node.multi or node.fam not in ("per", "org", "hum", "loc") or len(node.key) < 2:
                 continue
-            fams = ("per", "hum") if node.fam in ("per", "hum") else ("org", "hum")
+            fams = (("per", "hum") if node.fam in ("per", "hum") else ("loc",)
+                    if node.fam == "loc" else ("org", "hum"))
             found = [c for fam in fams for c in full.get(fam, ())
                      if self._short_of(node, c)]
             roots = {self.groups.find(c.i) for c in found}
@@ -189,12 +203,17 @@ class Linker:
         word = short.tokens[0]
         if long.fam == "per" or (long.fam == "hum" and short.fam == "per"):
             return person_names_match(short.tokens, long.tokens)
+        if long.fam == "loc":
+            # "Mediterranean" of "Mediterranean Sea": the rest says what kind of place.
+            return word == long.tokens[0] and all(t in GEO_GENERIC for t in long.tokens[1:])
         if word in ORG_GENERIC or len(word) < 3:
             return False
         return word in (long.tokens[0], long.tokens[-1])
 
-    def _acronyms(self, names: Sequence[Node]) -> None:
-        longs = [n for n in names if n.multi and n.acronym is None]
+    def _acronyms(self, names: Sequence[Node], others: Sequence[Node] = ()) -> None:
+        """An acronym and the one name (or capitalized description) it abbreviates."""
+        longs = [n for n in (*names, *others) if n.multi and n.acronym is None
+                 and (n.form == "name" or n.display.istitle())]
         for node in names:
             if node.acronym is None:
                 continue
@@ -258,7 +277,7 @@ class Linker:
             self._places(names)
             self._variants(names)
             self._short_forms(names, names)
-            self._acronyms(names)
+            self._acronyms(names, [n for n in members if n.form == "nominal"])
             self._roles(members)
 
     def _variants(self, names: Sequence[Node]) -> None:
@@ -299,15 +318,15 @@ class Linker:
         named referent of the story ("the coach" / "coach Maurice Cheeks") or ends exactly one
         name of a place or body ("the center" / "the Betty Ford Center")."""
         for members in self.by_story.values():
-            by_key: dict[tuple[str, str], Node] = {}
+            by_key: dict[str, list[Node]] = defaultdict(list)
             for node in members:
                 if node.form == "pronoun" or not node.key:
                     continue
-                k = (node.fam, node.key)
-                if k in by_key:
-                    self.union(by_key[k], node)
+                for seen in by_key[node.key]:
+                    if families_compatible(seen.fam, node.fam) and self.union(seen, node):
+                        break
                 else:
-                    by_key[k] = node
+                    by_key[node.key].append(node)
             heads: dict[tuple[str, str, bool], Node] = {}
             for node in members:
                 if node.form != "nominal" or not node.head:
@@ -324,7 +343,8 @@ class Linker:
     def _name_endings(self, members: Sequence[Node]) -> None:
         """A place or organisation named by the last words of a longer name of the story
         ("the notorious Gulf of Aden" / "Gulf of Aden", "Richmond Hill, Queens" / "Queens")."""
-        names = [n for n in members if n.form == "name" and n.fam in ("loc", "org") and n.key]
+        names = [n for n in members if n.form == "name" and n.fam in ("loc", "org") and n.key
+                 and "and" not in n.tokens]
         by_key: dict[tuple[str, ...], Node] = {}
         for n in names:
             by_key.setdefault(n.tokens, n)
@@ -388,7 +408,8 @@ class Linker:
 
     def sole_names(self) -> None:
         """A singular description of a person in a report that names one person only is that
-        person ("the accountant" where only "Anthony Smith" is named); a description of a
+        person ("the accountant" where only "Anthony Smith" is named), unless it describes one
+        who speaks or acts for others ("the lawyer", "a spokesman"); a description of a
         group of people ("the company", "police") in a report that names one organisation
         only is that organisation."""
         for members in self.by_report.values():
@@ -397,7 +418,8 @@ class Linker:
             orgs = {self.groups.find(n.i): n for n in members
                     if n.form == "name" and n.fam == "org"}
             for node in members:
-                if node.form != "nominal" or node.fam != "hum" or node.plural:
+                if (node.form != "nominal" or node.fam != "hum" or node.plural
+                        or node.head in INTERMEDIARIES):
                     continue
                 pool = orgs if node.head in COLLECTIVE else people
                 if len(pool) == 1:

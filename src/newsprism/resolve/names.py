@@ -211,12 +211,19 @@ def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     j = 0
     for word in short[:-1]:
-        while j < len(long) - 1 and not words_match(word, long[j]):
+        while j < len(long) - 1 and not (words_match(word, long[j])
+                                         or _short_given_name(word, long[j])):
             j += 1
         if j >= len(long) - 1:
             return False
         j += 1
     return True
+
+
+def _short_given_name(a: str, b: str) -> bool:
+    """A given name and its short form ("Fred"/"Frederick", "Alex"/"Alexandra")."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and len(long) > len(short) and long.startswith(short)
 
 
 def person_names_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
