@@ -82,6 +82,9 @@ RELATIVE_DAY_WORDS = word_set("""
     today yesterday tonight morning afternoon evening night overnight earlier
     """)
 _LONG_TIME = word_set("week month year years weeks months season decade century")
+# Words between two phrases that make the second a modifier of the first ("flaw in ...").
+_ATTACHING = re.compile(r"^\s*(?:in|of|on|for|at|from|with|inside|near)\s+(?:the\s+|a\s+|an\s+)?$",
+                        re.I)
 _COORDINATION = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|and also)\s*$", re.I)
 _APPOSITION_OPEN = re.compile(r"^\s*,\s*$")
 _QUOTE_WORD = re.compile(r"[a-z][a-z\-]{2,}")
@@ -250,10 +253,7 @@ class Linker:
     def _antecedent(self, node: Node, previous: Sequence[Node]) -> Node | None:
         pronoun = node.pronoun or ""
         if pronoun in RELATIVE_PRONOUNS:
-            for cand in reversed(previous):
-                if cand.end <= node.start and node.start - cand.end <= RELATIVE_GAP:
-                    return cand if cand.form != "pronoun" else None
-            return None
+            return self._relative_antecedent(node, previous)
         found: list[Node] = []
         for cand in reversed(previous):
             if node.start - cand.end > PRONOUN_WINDOW:
@@ -267,6 +267,24 @@ class Linker:
             orgs = [c for c in found if c.fam == "org"]
             found = orgs or found
         return found[0] if found else None
+
+    def _relative_antecedent(self, node: Node, previous: Sequence[Node]) -> Node | None:
+        """The phrase a relative pronoun follows; when that phrase ends a prepositional
+        phrase ("a flaw in the browser that ..."), the noun the phrase attaches to."""
+        before = [c for c in previous if c.end <= node.start]
+        if not before or node.start - before[-1].end > RELATIVE_GAP:
+            return None
+        k = len(before) - 1
+        text = self.texts.get(node.report)
+        while text is not None and k > 0:
+            gap = text[before[k - 1].end:before[k].start]
+            if not _ATTACHING.match(gap):
+                break
+            k -= 1
+        cand = before[k]
+        if cand.form == "pronoun" or not _relative_agrees(node.pronoun or "", cand):
+            cand = before[-1]
+        return cand if cand.form != "pronoun" else None
 
     # -- within one story --------------------------------------------------------------------
 
@@ -409,21 +427,17 @@ class Linker:
     def sole_names(self) -> None:
         """A singular description of a person in a report that names one person only is that
         person ("the accountant" where only "Anthony Smith" is named), unless it describes one
-        who speaks or acts for others ("the lawyer", "a spokesman"); a description of a
-        group of people ("the company", "police") in a report that names one organisation
-        only is that organisation."""
+        who speaks or acts for others ("the lawyer", "a spokesman") or a group ("police")."""
         for members in self.by_report.values():
             people = {self.groups.find(n.i): n for n in members
                       if n.form == "name" and n.fam == "per"}
-            orgs = {self.groups.find(n.i): n for n in members
-                    if n.form == "name" and n.fam == "org"}
+            if len(people) != 1:
+                continue
+            person = next(iter(people.values()))
             for node in members:
-                if (node.form != "nominal" or node.fam != "hum" or node.plural
-                        or node.head in INTERMEDIARIES):
-                    continue
-                pool = orgs if node.head in COLLECTIVE else people
-                if len(pool) == 1:
-                    self.union(next(iter(pool.values())), node)
+                if (node.form == "nominal" and node.fam == "hum" and not node.plural
+                        and node.head not in INTERMEDIARIES and node.head not in COLLECTIVE):
+                    self.union(person, node)
 
     def quotes(self, spoken: Sequence[tuple[Node, str]]) -> None:
         """Speakers of one remark, quoted in two reports of a story, are one person."""
@@ -464,6 +478,16 @@ def _agrees(pronoun: str, cand: Node) -> bool:
     if pronoun in PLACE_PRONOUNS:
         return cand.fam == "loc"
     return False
+
+
+def _relative_agrees(pronoun: str, cand: Node) -> bool:
+    if pronoun in ("who", "whom"):
+        return cand.fam in ("per", "hum", "org")
+    if pronoun == "which":
+        return cand.fam not in ("per",)
+    if pronoun == "where":
+        return cand.fam == "loc"
+    return True
 
 
 def _variant(a: Node, b: Node) -> bool:

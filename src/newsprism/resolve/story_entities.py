@@ -211,8 +211,8 @@ def _roles_in_time(items: Sequence[StoryEntity], joined: _Joined,
         words[i] = {tuple(n.key.split()) for n in e.names if n.form == "name" and n.key}
         block_keys = {phonetic_key(t) for w in words[i] for t in {w[0], w[-1]} if len(t) > 1}
         for key in keys:
-            for b in block_keys:
-                blocks[(key.office, key.country, b)].append((days[0], i))
+            for block in block_keys:
+                blocks[(key.office, key.country, block)].append((days[0], i))
     tried: set[tuple[int, int]] = set()
     for members in blocks.values():
         members.sort()
