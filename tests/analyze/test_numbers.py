@@ -118,3 +118,10 @@ def test_seed_thousands_separators_agree(nlp: Language) -> None:
     commas = [n for n in numbers if n.text == "15,000"]
     assert dotted and commas
     assert {(n.value, n.unit) for n in dotted + commas} == {(15000.0, "drones")}
+
+
+def test_wire_abbreviations(nlp: Language) -> None:
+    found = _numbers(nlp, "The mill's profit rose 10.8 pct to 5.5 mln dlrs.")
+    assert (found["10.8 pct"].kind, found["10.8 pct"].value) == ("percent", 10.8)
+    assert found["5.5 mln"].value == pytest.approx(5.5e6)
+    assert (found["5.5 mln"].kind, found["5.5 mln"].unit) == ("money", "USD")

@@ -172,3 +172,8 @@ def test_seed_month_and_anchored_day(nlp: Language) -> None:
     assert by_text["March 2021"].value == "2021-03"
     assert by_text["March 2021"].precision == "month"
     assert by_text["April 27"].value == "2022-04-27"
+
+
+def test_table_digits_and_year_numbers_are_not_durations() -> None:
+    found = _values("Revs 622,470 vs 613,205\n  Year\n  Sales in the 1986 year rose.")
+    assert not any(v and v.startswith("P") for v in found.values())

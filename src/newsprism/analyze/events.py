@@ -58,13 +58,11 @@ _PRONOUNS = words("he she they we it him her them us i you")
 # Objects after which "meet" or "release" do not name a meeting or a concession.
 _NON_EVENT_OBJECTS = {
     "meet": words("demand demands target targets deadline deadlines need needs requirement "
-                      "requirements criterion criteria standard standards expectation "
-                      "expectations goal goals obligation obligations cost costs"),
+                  "requirements criterion criteria standard standards expectation "
+                  "expectations goal goals obligation obligations cost costs"),
     "release": words("report statement video photo photos image images data figure figures "
-                         "result results album film book findings details footage "
-                         "information list document documents"),
-    "receive": words("letter call message award prize money funding support "
-                         "treatment"),
+                     "result results album film book findings details footage "
+                     "information list document documents"),
 }
 _MAX_ACTORS = 3  # conjoined actors per side ("Iran and China") before we stop pairing
 
@@ -180,6 +178,10 @@ def _classify_verb(tok: Token) -> _Trigger | None:
         return None
     if lemma in INTENT_VERBS and _children(tok, "xcomp"):
         return None  # "seeks to deepen ties": the intention is typed from its complement
+    if lemma == "yield" and not any(p for p in _prep_objects(tok, ("to",))):
+        return None  # "bonds yielding 9 pct": only "yield to" pressure is a concession
+    if lemma == "receive" and (obj is None or not _is_actor(obj)):
+        return None  # receiving a visitor is a meeting; receiving shares is not
     blocked = _NON_EVENT_OBJECTS.get(lemma)
     if blocked and obj is not None and (_lemma(obj) in blocked or obj.lower_ in blocked):
         return None
@@ -260,7 +262,8 @@ def _target(trigger: _Trigger, source: Token | None) -> Token | None:
                 return p
     if tok.pos_ == "NOUN":
         for p in _prep_objects(tok, ("to", "with", "on", "against", "of")):
-            return p
+            if p.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                return p
     return None
 
 

@@ -33,6 +33,8 @@ _CURRENCY_NOUNS: dict[str, str] = {
     "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR",
     "rupees": "INR", "rial": "IRR", "rials": "IRR", "ruble": "RUB", "rubles": "RUB",
     "rouble": "RUB", "roubles": "RUB", "francs": "CHF", "dinars": "DIN", "lira": "TRY",
+    "dlrs": "USD", "dlr": "USD", "stg": "GBP", "sterling": "GBP", "cts": "cents",
+    "cents": "cents", "cent": "cents",
 }
 _QUALIFIERS: dict[str, str] = {
     "at least": "at least", "no fewer than": "at least", "no less than": "at least",
@@ -57,7 +59,7 @@ _NUMERAL = (
     r"|\d+(?:[.,]\d+)?)"
     r"(?:\s?(?P<scale>trillion|billion|million|thousand|hundred|lakh|crore|bln|mln|tn|bn|mn"
     r"|[mbk])\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage\s+points?\b))?"
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b))?"
     r"(?P<hyph>-(?P<hunit>second|minute|hour|day|week|month|year|decade|century)s?\b"
     r"(?:-(?:old|long))?)?"
     r"(?![\w.,:]\d|[\w/]|-\d)"

@@ -162,11 +162,12 @@ def _sentence_of(ctx: _Ctx, pos: int) -> tuple[int, int]:
 
 
 def _month(s: str) -> int:
-    return MONTHS[s.lower().rstrip(".")]
+    # three letters identify a month; the pattern also accepts misspellings ("Sepember")
+    return MONTHS[s.lower()[:3]]
 
 
 def _weekday(s: str) -> int:
-    return WEEKDAYS[s.lower().rstrip(".")]
+    return WEEKDAYS[s.lower()[:3]]
 
 
 def _dir(tense: str | None, default: str) -> str:
@@ -531,8 +532,9 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             n = float(raw)
         else:
             n = _count(raw)
-        if n is None:
-            return None
+        if n is None or (raw.isdigit() and len(raw) == 4 and raw[:2] in ("16", "17", "18", "19",
+                                                                         "20")):
+            return None  # "the 1986 year" names a year, it does not count 1986 of them
     if m["more"] and n is not None:
         n += 0.5
     if n is not None and not float(n).is_integer():
@@ -726,7 +728,6 @@ _SET_ADV = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
     "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "annual": "P1Y", "twice-yearly": "P6M",
-    "twice yearly": "P6M",
 }
 
 
@@ -737,7 +738,7 @@ _NOT_NOUN_AFTER = re.compile(
 
 
 def _h_set_adv(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    w = m["w"].lower()
+    w = re.sub(r"[\s-]+", "-", m["w"].lower())
     after = ctx.text[m.end() : m.end() + 16]
     if re.match(r"\s+[a-z]", after) and not _NOT_NOUN_AFTER.match(after):
         return None  # "quarterly dividend", "the daily newspaper": an adjective, not a SET

@@ -146,7 +146,8 @@ SEASON_YEAR = _c(
 )
 AGO = _c(
     r"\b(?:(?P<q>about|nearly|almost|some|more\s+than|over|roughly|just|only|barely|less\s+than"
-    rf"|around|at\s+least)\s+)?(?P<n>{NUM}|{VAGUE}|an?)\s+(?P<unit>{UNIT})(?:\s+or\s+so)?"
+    rf"|around|at\s+least)\s+)?(?<![\d,.])(?P<n>{NUM}|{VAGUE}|an?)\s+(?P<unit>{UNIT})"
+    r"(?:\s+or\s+so)?"
     r"\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence)\b"
 )
 UNIT_AGO = _c(
@@ -168,7 +169,8 @@ DURATION = _c(
     r"|former)|the|(?:more|less|fewer)\s+than|at\s+least|at\s+most|nearly|almost|about|around"
     r"|some|roughly|over|under|up\s+to|another|only|just|a\s+further|an\s+additional"
     r"|approximately|close\s+to)\s+)?"
-    rf"(?P<n>{NUM}|{VAGUE}|a|an|half\s+an?|an?\s+half)\s+(?:(?:more|full|consecutive|straight"
+    rf"(?<![\d,.])(?P<n>{NUM}|{VAGUE}|a|an|half\s+an?|an?\s+half)\s+(?:(?:more|full|consecutive"
+    r"|straight"
     rf"|additional|long|short|extra)\s+)?(?P<unit>{UNIT})"
     rf"(?P<more>\s+and\s+a\s+half)?(?!\s*-)\b"
 )
