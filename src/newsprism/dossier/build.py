@@ -61,13 +61,14 @@ def build_dossier(store: Store, story_id: str) -> dict[str, Any]:
 
 def _labels(reports: Sequence[Report]) -> dict[str, str]:
     """Short column labels: the outlet, numbered when one outlet has several reports."""
-    counts = Counter(r.outlet or "?" for r in reports)
+    names = {r.id: r.outlet or f"report {r.id[:8]}" for r in reports}
+    counts = Counter(names.values())
     seen: Counter[str] = Counter()
     out = {}
     for r in reports:
-        name = r.outlet or f"report {r.id[:8]}"
+        name = names[r.id]
         seen[name] += 1
-        out[r.id] = f"{name} ({seen[name]})" if counts[r.outlet or "?"] > 1 else name
+        out[r.id] = f"{name} ({seen[name]})" if counts[name] > 1 else name
     return out
 
 

@@ -22,7 +22,7 @@ from scipy.spatial.distance import squareform
 
 from newsprism.triangulate import similarity
 from newsprism.triangulate.provenance import claim_sources
-from newsprism.triangulate.stance import report_stance, stance_change
+from newsprism.triangulate.stance import DISTANCED, report_stance, stance_change
 from newsprism.triangulate.values import (
     ClaimValues,
     DateValue,
@@ -41,6 +41,11 @@ GROUP_THRESHOLD = 0.5
 # its topic and vocabulary, so alike-sounding sentences of one report are weaker evidence of
 # one claim than the same likeness across reports.
 SAME_REPORT_PENALTY = 0.15
+# Values of two reports are compared only where some sentence of each matches the other
+# closely: a group may hold loosely matched sentences whose numbers and dates describe
+# different things (the year of a deal, the year of a withdrawal). Set above GROUP_THRESHOLD
+# by the same inspection.
+COMPARE_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,7 @@ class StoryClaims:
     items: list[ClaimItem]
     scores: np.ndarray
     clusters: list[list[int]] = field(default_factory=list)
+    channels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def collect_items(reports: Sequence[Report],
@@ -117,7 +123,25 @@ def group_claims(story_id: str, reports: Sequence[Report],
     """Group a story's claim units; ``reports`` in publication order."""
     items = collect_items(reports, analyses)
     scores = score_items(items, embeddings) if items else np.zeros((0, 0))
-    return StoryClaims(story_id, list(reports), items, scores, cluster(scores))
+    return StoryClaims(story_id, list(reports), items, scores, cluster(scores),
+                       lead_channels(items))
+
+
+def lead_channels(items: Sequence[ClaimItem]) -> dict[str, tuple[str, ...]]:
+    """Per report, the channel through which its lead source speaks: the media named in the
+    first sentence that attributes a claim to someone *and* names where that was reported
+    ("an official said ..., according to a report by the X agency"). News copy names the
+    channel once and then writes "the official said"; those later sentences inherit it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for it in items:
+        rid = it.claim.report_id
+        if rid in out or it.claim.stance not in DISTANCED or not it.claim.attribution:
+            continue
+        speaker = it.claim.attribution[0].lower()
+        channel = tuple(s for s in it.sources if s.lower() != speaker)
+        if channel:
+            out[rid] = channel
+    return out
 
 
 def group_dicts(sc: StoryClaims) -> list[dict[str, Any]]:
@@ -142,8 +166,12 @@ def _group_dict(sc: StoryClaims, members: list[int], order: list[str],
     stances = {rid: report_stance([it.claim.stance for it in by_report[rid]]) for rid in rids}
     chains = {rid: _chain(by_report[rid], stances[rid]) for rid in rids}
     sources = {rid: _unique(s for it in by_report[rid] for s in it.sources) for rid in rids}
+    inherited = {rid for rid in rids if not sources[rid] and stances[rid] in DISTANCED
+                 and sc.channels.get(rid)}
+    for rid in inherited:
+        sources[rid] = list(sc.channels[rid])
     merged = {rid: merge([it.values for it in by_report[rid]]) for rid in rids}
-    diffs = disagreements(merged) if len(rids) > 1 else []
+    diffs = disagreements(merged, _comparable(sc, by_report)) if len(rids) > 1 else []
     change = stance_change(stances, sources, chains, rids) if len(rids) > 1 else None
     when = _group_date(merged)
     claim_ids = [it.claim.id for it in items]
@@ -159,6 +187,7 @@ def _group_dict(sc: StoryClaims, members: list[int], order: list[str],
                             "hedges": _unique(h for it in by_report[rid]
                                               for h in it.claim.hedges),
                             "sources": sources[rid],
+                            "sources_inherited": rid in inherited,
                             "claim_ids": [it.claim.id for it in by_report[rid]],
                             "values": merged[rid].as_dict(),
                             "published_at": published.get(rid)}
@@ -170,6 +199,18 @@ def _group_dict(sc: StoryClaims, members: list[int], order: list[str],
         "date": when.value if when else None,
         "date_precision": when.precision if when else None,
     }
+
+
+def _comparable(sc: StoryClaims, by_report: dict[str, list[ClaimItem]]) -> Any:
+    """Whether two reports' sentences in a group match closely enough to compare values."""
+    index = {it.claim.id: i for i, it in enumerate(sc.items)}
+
+    def check(a: str, b: str) -> bool:
+        ia = [index[it.claim.id] for it in by_report[a]]
+        ib = [index[it.claim.id] for it in by_report[b]]
+        return float(sc.scores[np.ix_(ia, ib)].max()) >= COMPARE_THRESHOLD
+
+    return check
 
 
 def _member(it: ClaimItem) -> dict[str, Any]:

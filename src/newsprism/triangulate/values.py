@@ -36,6 +36,7 @@ _AT_MOST = {"at most", "less than", "under", "up to", "fewer than", "below", "no
 _PERSON_TYPES = {"PERSON"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$")
 _NOT_DATES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
@@ -233,23 +234,31 @@ def claim_values(claim: ClaimUnit, analysis: Analysis | None, report_text: str =
                     if _inside(n.start, n.end, claim) and n.kind != "year")
     dates = tuple(_date_value(t) for t in analysis.times
                   if _inside(t.start, t.end, claim) and t.kind == "date"
-                  and date_interval(t.value) is not None)
+                  and date_interval(t.value) is not None
+                  and not _is_attributive(report_text, t.start, t.end))
     names = tuple(_dedupe(name_value(m) for m in analysis.mentions
                           if _inside(m.start, m.end, claim) and m.type in _PERSON_TYPES))
     places = tuple(_dedupe(
         name_value(m) for m in analysis.mentions
         if _inside(m.start, m.end, claim) and m.type in _PLACE_TYPES
         and _is_locative(report_text, m.start)))
-    if not numbers and not dates and not names and not places:
-        fallback = _from_claim_dict(claim)
-        return ClaimValues(fallback.numbers, fallback.dates, fallback.names, fallback.places,
-                           dict(claim.values))
     return ClaimValues(numbers, dates, names, places, dict(claim.values))
 
 
 def _date_value(t: TimeExpr) -> DateValue:
     value = t.value or ""
     return DateValue(t.text, value, t.precision or precision_of(value))
+
+
+def _is_attributive(text: str, start: int, end: int) -> bool:
+    """A date used to name a thing ("the 2015 deal", "its 2021 agreement") is not when the
+    claim happened, so it takes no part in date comparisons."""
+    if not text:
+        return False
+    before = text[max(0, start - 8):start].lower()
+    after = text[end:end + 2]
+    return (_DETERMINER.search(before) is not None
+            and len(after) == 2 and after[0] == " " and after[1].isalpha())
 
 
 def _is_locative(text: str, start: int) -> bool:
@@ -326,18 +335,21 @@ def _conflict(a: Sequence[Any], b: Sequence[Any], agree: Any) -> bool:
     return _unmatched(a, b, agree) and _unmatched(b, a, agree)
 
 
-def disagreements(values: dict[str, ClaimValues]) -> list[dict[str, Any]]:
+def disagreements(values: dict[str, ClaimValues],
+                  comparable: Any = None) -> list[dict[str, Any]]:
     """Fields on which the reports of one claim group state incompatible values.
 
     ``values`` maps report id to that report's values for the claim (members merged). A field
     disagrees when two reports both state it and neither's value is compatible with the other.
+    ``comparable(a, b)``, when given, says whether two reports state the claim closely enough
+    for their values to be compared at all.
     """
     out: list[dict[str, Any]] = []
     rids = sorted(values)
     slots = {n.slot() for v in values.values() for n in v.numbers}
     for slot in sorted(slots):
         per = {rid: [n for n in values[rid].numbers if n.slot() == slot] for rid in rids}
-        if _any_conflict(per, numbers_agree):
+        if _any_conflict(per, numbers_agree, comparable=comparable):
             out.append({"field": "number", "unit": slot[1] or None, "kind": slot[0],
                         "values": {rid: "; ".join(n.text for n in ns)
                                    for rid, ns in per.items() if ns},
@@ -348,7 +360,7 @@ def disagreements(values: dict[str, ClaimValues]) -> list[dict[str, Any]]:
                                 ("place", lambda v: v.places, names_match)):
         per = {rid: list(getter(values[rid])) for rid in rids}
         # A sentence names several people or places; only wholly different ones conflict.
-        if _any_conflict(per, agree, disjoint=name != "date"):
+        if _any_conflict(per, agree, disjoint=name != "date", comparable=comparable):
             entry: dict[str, Any] = {"field": name, "values": {
                 rid: "; ".join(x.text for x in xs) for rid, xs in per.items() if xs}}
             if name == "date":
@@ -358,10 +370,13 @@ def disagreements(values: dict[str, ClaimValues]) -> list[dict[str, Any]]:
     return out
 
 
-def _any_conflict(per: dict[str, list[Any]], agree: Any, disjoint: bool = False) -> bool:
+def _any_conflict(per: dict[str, list[Any]], agree: Any, disjoint: bool = False,
+                  comparable: Any = None) -> bool:
     rids = [r for r, xs in per.items() if xs]
     for i, a in enumerate(rids):
         for b in rids[i + 1:]:
+            if comparable is not None and not comparable(a, b):
+                continue
             if disjoint:
                 if not any(agree(x, y) for x in per[a] for y in per[b]):
                     return True

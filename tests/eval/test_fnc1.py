@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import ConfigError
+from newsprism.eval import fnc1
+
+
+def test_score_by_hand() -> None:
+    gold = ["agree", "disagree", "discuss", "unrelated", "unrelated", "agree"]
+    pred = ["agree", "discuss", "discuss", "unrelated", "agree", "unrelated"]
+    s = fnc1.score(gold, pred)
+    # 1 + 0.25 + 1 + 0.25 + 0 + 0 out of 1 + 1 + 1 + 0.25 + 0.25 + 1
+    assert (s.raw, s.best) == (2.5, 4.5)
+    assert s.fnc_score == pytest.approx(2.5 / 4.5)
+    assert s.f1 == pytest.approx({"agree": 0.5, "disagree": 0.0, "discuss": 2 / 3,
+                                  "unrelated": 0.5})
+    assert s.macro_f1 == pytest.approx((0.5 + 0 + 2 / 3 + 0.5) / 4)
+    assert s.confusion["disagree"]["discuss"] == 1
+
+
+def test_score_rejects_bad_input() -> None:
+    with pytest.raises(ConfigError):
+        fnc1.score(["agree"], [])
+    with pytest.raises(ConfigError):
+        fnc1.score(["agree"], ["maybe"])
+
+
+def test_calibration_split_is_fixed_and_disjoint() -> None:
+    cal, ev = fnc1.calibration_split(1000)
+    assert len(cal) == 200 and len(ev) == 800 and not set(cal) & set(ev)
+    assert fnc1.calibration_split(1000) == (cal, ev)
+
+
+def test_rule_on_written_pairs() -> None:
+    from newsprism.triangulate import similarity
+
+    headline = "Lighthouse keeper finds giant squid on Orvel beach"
+    bodies = {
+        "agree": "A lighthouse keeper found a giant squid washed up on Orvel beach on Sunday. "
+                 "The animal measured nine metres.",
+        "disagree": "Photos of a giant squid on Orvel beach are a hoax. The images were "
+                    "doctored, and no squid was found on the beach, officials said.",
+        "discuss": "A giant squid was reportedly found on Orvel beach by a lighthouse keeper, "
+                   "according to unverified posts. The claim could not be confirmed.",
+        "unrelated": "The city council approved a new budget for public schools on Tuesday.",
+    }
+    t = fnc1.Thresholds(related=0.3, disagree=0.5, discuss=0.5, body_weight=0.5)
+    got = {}
+    for label, body in bodies.items():
+        sents = fnc1.split_sentences(body)
+        terms = [similarity.content_terms(s) for s in sents]
+        f = fnc1.pair_features(similarity.content_terms(headline), None, headline, terms, None,
+                               sents, similarity.TermWeights(terms))
+        got[label] = fnc1.decide(f, t)
+    assert got == {k: k for k in bodies}
+
+
+def test_reader(tmp_path: Path) -> None:
+    (tmp_path / "competition_test_bodies.csv").write_text(
+        'Body ID,articleBody\n7,"Text, with comma."\n', encoding="utf-8")
+    (tmp_path / "competition_test_stances.csv").write_text(
+        "Headline,Body ID,Stance\nA headline,7,agree\n", encoding="utf-8")
+    pairs, bodies = fnc1.read_fnc1(tmp_path)
+    assert pairs == [fnc1.Pair("A headline", "7", "agree")]
+    assert bodies == {"7": "Text, with comma."}
+    with pytest.raises(ConfigError):
+        fnc1.read_fnc1(tmp_path / "missing")
