@@ -175,7 +175,7 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
         if own_engine:
             eng.close()
     files.finish()
-    if summary.new_report_ids:
+    if summary.new_report_ids or store.unclustered_ids():
         update_global(store, summary.new_report_ids, settings)
     return summary
 
@@ -280,8 +280,11 @@ def update_global(store: Store, new_report_ids: Sequence[str], settings: Setting
     overwrites the other's stories.
     """
     with global_lock(store):
+        # Reports stored by an earlier run that stopped before its global stages ran are
+        # picked up here too.
+        pending = list(dict.fromkeys([*store.unclustered_ids(), *new_report_ids]))
         for stage in global_stages():
-            stage(store, new_report_ids, settings)
+            stage(store, pending, settings)
 
 
 @contextmanager
@@ -300,4 +303,8 @@ GlobalStage = Callable[[Store, Sequence[str], Settings], None]
 
 def global_stages() -> list[GlobalStage]:
     """The global stages in order. Each updates only the stories the new reports touch."""
-    return []
+    from newsprism.cluster.stage import update_stories
+    from newsprism.resolve.stage import update_entities
+    from newsprism.triangulate.stage import update_triangulation
+
+    return [update_stories, update_entities, update_triangulation]

@@ -107,7 +107,9 @@ CREATE TABLE quotes (
     via TEXT,
     group_id TEXT,
     source_start INTEGER NOT NULL DEFAULT -1,
-    source_end INTEGER NOT NULL DEFAULT -1
+    source_end INTEGER NOT NULL DEFAULT -1,
+    cue_start INTEGER NOT NULL DEFAULT -1,
+    cue_end INTEGER NOT NULL DEFAULT -1
 );
 CREATE INDEX quotes_report ON quotes(report_id);
 

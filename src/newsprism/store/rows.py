@@ -71,7 +71,7 @@ def mention_from_row(row: sqlite3.Row) -> Mention:
 def quote_values(q: Quote) -> tuple[Any, ...]:
     return (q.id, q.report_id, q.start, q.end, q.text, q.kind, q.cue, q.speaker_text,
             q.speaker_start, q.speaker_end, q.speaker_entity_id, q.via, q.group_id,
-            q.source_start, q.source_end)
+            q.source_start, q.source_end, q.cue_start, q.cue_end)
 
 
 def quote_from_row(row: sqlite3.Row) -> Quote:
@@ -80,7 +80,8 @@ def quote_from_row(row: sqlite3.Row) -> Quote:
                  speaker_text=row["speaker_text"], speaker_start=row["speaker_start"],
                  speaker_end=row["speaker_end"], speaker_entity_id=row["speaker_entity_id"],
                  via=row["via"], group_id=row["group_id"], source_start=row["source_start"],
-                 source_end=row["source_end"])
+                 source_end=row["source_end"], cue_start=row["cue_start"],
+                 cue_end=row["cue_end"])
 
 
 def number_values(n: NumberExpr, idx: int) -> tuple[Any, ...]:

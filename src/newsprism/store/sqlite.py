@@ -315,7 +315,7 @@ class Store:
             conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
         conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?)",
                          [rows.mention_values(m, i) for i, m in enumerate(a.mentions)])
-        conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          [rows.quote_values(q) for q in a.quotes])
         conn.executemany("INSERT INTO numbers VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                          [rows.number_values(n, i) for i, n in enumerate(a.numbers)])
@@ -400,6 +400,25 @@ class Store:
                 )
                 conn.executemany("UPDATE reports SET story_id = ? WHERE id = ?",
                                  [(s.id, rid) for rid in s.report_ids])
+
+    def unclustered_ids(self) -> list[str]:
+        """Reports not yet in any story, in storage order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM reports WHERE story_id IS NULL ORDER BY rowid")]
+
+    def clustered_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM reports WHERE story_id IS NOT NULL ORDER BY rowid")]
+
+    def story_ids_of(self, report_ids: Sequence[str]) -> set[str]:
+        """The stories the given reports are stored in now."""
+        found: set[str] = set()
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT story_id FROM reports WHERE id IN ({marks}) "
+                "AND story_id IS NOT NULL", chunk))
+        return found
 
     def stories(self) -> list[Story]:
         members: dict[str, list[str]] = {}

@@ -1,0 +1,155 @@
+"""The cluster stage over the store: stories, reuse edges and estimated dates.
+
+Stored reports not yet in a story are clustered; only the stories they join are rewritten. The
+clusterer and the near-duplicate index live in memory for the life of the process (one per
+store) and the clusterer's state is saved in the store, so a later process starts from it. The
+store is the truth: whatever report the saved state lacks (an interrupted run) is added again.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newsprism.cluster.dates import estimate_date
+from newsprism.cluster.minhash import NearDuplicateIndex
+from newsprism.cluster.reuse import find_reuse
+from newsprism.cluster.stories import StoryClusterer
+from newsprism.config import Settings
+from newsprism.errors import ConfigError
+from newsprism.store import Store
+from newsprism.types import Report, Reuse, Story, TimeExpr
+
+STATE_NAME = "cluster"
+
+
+@dataclass
+class _Index:
+    clusterer: StoryClusterer
+    near: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
+    near_ids: set[str] = field(default_factory=set)
+    generation: str = ""
+
+
+# One in-memory index per store file, valid while the store's saved generation matches.
+_INDEXES: dict[Path, _Index] = {}
+
+
+def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settings) -> None:
+    """Cluster every stored report not yet in a story (``new_report_ids`` among them)."""
+    del settings  # the stage has no settings of its own yet
+    index = _index_for(store)
+    pending = store.unclustered_ids()
+    if not pending:
+        return
+    reports = {rid: store.get_report(rid) for rid in pending}
+    for rid in sorted(pending):
+        index.clusterer.add(reports[rid], store.get_analysis(rid))
+    touched = {index.clusterer.story_of(rid) for rid in pending}
+    stories = [s for s in index.clusterer.stories() if s.id in touched]
+    old_ids = store.story_ids_of([rid for s in stories for rid in s.report_ids])
+    store.replace_stories(stories, removed=sorted(old_ids - touched))
+    store.put_reuse(_reuse(store, index, reports))
+    _estimate_dates(store, stories)
+    _save(store, index)
+
+
+def _reuse(store: Store, index: _Index, new: dict[str, Report]) -> list[Reuse]:
+    """Reuse edges between the new reports and every report that shares a passage."""
+    _sync_near(store, index, exclude=set(new))
+    edges = []
+    for rid in sorted(new):
+        report = new[rid]
+        for other_id in index.near.add(rid, report.text):
+            other = new.get(other_id) or store.get_report(other_id)
+            edge = find_reuse(other, report)
+            if edge is not None:
+                edges.append(edge)
+        index.near_ids.add(rid)
+    return edges
+
+
+def _sync_near(store: Store, index: _Index, exclude: set[str]) -> None:
+    """Index the stored reports this process has not indexed yet (a cold start)."""
+    missing = [rid for rid in store.report_ids()
+               if rid not in index.near_ids and rid not in exclude]
+    for rid in missing:
+        index.near.add(rid, store.get_report(rid).text)
+        index.near_ids.add(rid)
+
+
+def _estimate_dates(store: Store, stories: Sequence[Story]) -> None:
+    """Give undated reports a date from their story and re-anchor their relative times."""
+    from newsprism.analyze.times import resolve_times
+
+    for story in stories:
+        members = [store.get_report(rid) for rid in story.report_ids]
+        for report in members:
+            if report.published_source not in ("unknown", "estimated"):
+                continue
+            guess = estimate_date(report, members)
+            if guess is None or guess == (report.published_at, report.published_precision):
+                continue
+            day, precision = guess
+            store.update_report_date(report.id, day, precision, "estimated")
+            analysis = store.get_analysis(report.id)
+            if analysis is None:
+                continue
+            # Expressions anchored on an earlier estimate are re-anchored on this one.
+            times = [t if t.anchor != "story-estimated" else _unresolved(t)
+                     for t in analysis.times]
+            resolved = resolve_times(times, day, "story-estimated")
+            if resolved != list(analysis.times):
+                store.put_analyses([replace(analysis, times=tuple(resolved))])
+
+
+def _unresolved(t: TimeExpr) -> TimeExpr:
+    return replace(t, value=None, precision=None, anchor="unresolved")
+
+
+# -- the in-memory index and its saved state ----------------------------------------------
+
+
+def _index_for(store: Store) -> _Index:
+    key = store.path.resolve()
+    generation = _generation(store)
+    cached = _INDEXES.get(key)
+    if cached is not None and cached.generation == generation:
+        return cached
+    clusterer = _load(store)
+    index = _Index(clusterer, generation=generation)
+    _INDEXES[key] = index
+    # Reports in stories that the saved state lacks (a run interrupted before saving).
+    clustered = set(clusterer.assignments())
+    for rid in store.clustered_ids():
+        if rid not in clustered:
+            clusterer.add(store.get_report(rid), store.get_analysis(rid))
+    return index
+
+
+def _generation(store: Store) -> str:
+    raw = store.get_state(STATE_NAME + ".generation")
+    return raw.decode() if raw else ""
+
+
+def _load(store: Store) -> StoryClusterer:
+    raw = store.get_state(STATE_NAME)
+    if raw is None:
+        return StoryClusterer()
+    try:
+        return StoryClusterer.from_state(json.loads(zlib.decompress(raw)))
+    except (zlib.error, json.JSONDecodeError, ConfigError):
+        # The saved state is only a cache of what the stored reports say: rebuild from them.
+        return StoryClusterer()
+
+
+def _save(store: Store, index: _Index) -> None:
+    data = zlib.compress(json.dumps(index.clusterer.to_state()).encode(), 1)
+    generation = f"{len(index.clusterer)}-{zlib.crc32(data):08x}"
+    with store.transaction() as conn:
+        store.set_state(STATE_NAME, data, conn)
+        store.set_state(STATE_NAME + ".generation", generation.encode(), conn)
+    index.generation = generation
