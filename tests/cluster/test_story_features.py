@@ -1,0 +1,62 @@
+"""Clustering features from text alone and from an Analysis."""
+
+from __future__ import annotations
+
+from newsprism.cluster.features import (
+    GROUP_WEIGHTS,
+    capitalized_names,
+    idf,
+    number_values,
+    report_features,
+    stem,
+)
+from newsprism.types import Analysis, Mention, NumberExpr, Report, TimeExpr
+
+from .fixtures import FLOOD_2019
+
+
+def test_group_weights_sum_to_one() -> None:
+    assert abs(sum(GROUP_WEIGHTS.values()) - 1.0) < 1e-9
+
+
+def test_rare_words_weigh_more() -> None:
+    assert idf("the") == 0.0
+    assert idf("floodwater") > idf("water") > 0.0
+    assert stem("charges") == stem("charged") == stem("charge")
+
+
+def test_cheap_names_and_numbers() -> None:
+    text = "Following the storm, Mayor Elspeth Gorrin met the Marrowby Rowing Club.\nTehran said."
+    names = capitalized_names(text)
+    assert "Following" not in names
+    assert "Elspeth Gorrin" in " ".join(names)
+    assert "Tehran" in names
+    assert number_values("15.000 drones, 15,000 more, 4.7 metres, in 2019, 3 boats") == [
+        "15000", "15000", "4.7"]
+
+
+def test_analysis_replaces_text_heuristics() -> None:
+    report = FLOOD_2019[0]
+    analysis = Analysis(
+        report_id=report.id,
+        mentions=(Mention(report.id, 0, 5, "Elspeth Gorrin", "PERSON"),
+                  Mention(report.id, 0, 5, "Marrowby", "GPE")),
+        numbers=(NumberExpr(report.id, 0, 3, "140", 140), NumberExpr(report.id, 0, 4, "2019",
+                                                                     2019, kind="year")),
+        times=(TimeExpr(report.id, 0, 5, "March 3, 2019", "2019-03-03", "day"),),
+    )
+    features = report_features(report, analysis)
+    assert "n:gorrin" in features.vector and "p:marrowby" in features.vector
+    assert "#:140" in features.vector and "#:2019" not in features.vector
+    assert "d:2019-03-03" in features.vector
+    assert features.latest_year == 2019
+    assert features.days == (features.published_day,)
+
+
+def test_undated_report_is_anchored_on_the_dates_it_mentions() -> None:
+    report = Report(id="x", source="t", text="The dam failed on August 3, 2017, near Ostwick.")
+    features = report_features(report)
+    assert features.published_day is None
+    assert len(features.days) == 1 and features.latest_year == 2017
+    assert features.keys(3)
+    assert not any(k.startswith(("d:", "y:")) for k in features.keys(50))
