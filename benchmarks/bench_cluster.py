@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpora import reuters_available, reuters_docs  # noqa: E402
-from benchmarks.report import write_section  # noqa: E402
-from newsprism.types import Report  # noqa: E402
+from benchmarks.corpora import reuters_available, reuters_docs
+from benchmarks.report import write_section
+from newsprism.types import Report
 
 REPORTS_PER_DAY = 50
 START = date(2020, 1, 1)
