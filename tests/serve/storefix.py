@@ -123,30 +123,42 @@ def analyses() -> list[Analysis]:
     return out
 
 
-def claim_groups() -> list[dict[str, object]]:
-    def member(c: ClaimUnit, outlet: str) -> dict[str, object]:
-        return {"claim_id": c.id, "report_id": c.report_id, "outlet": outlet,
-                "start": c.start, "end": c.end, "text": c.text, "stance": c.stance,
-                "attribution": list(c.attribution), "hedges": list(c.hedges),
-                "values": c.values}
+def _group(gid: str, summary: str, status: str, members: list[tuple[ClaimUnit, str]],
+           **extra: object) -> dict[str, object]:
+    """A claim group in the stored shape the triangulate stage writes."""
+    by_report: dict[str, dict[str, object]] = {}
+    for c, _outlet in members:
+        by_report.setdefault(c.report_id, {
+            "stance": c.stance, "attribution": list(c.attribution), "hedges": list(c.hedges),
+            "sources": [], "claim_ids": [c.id], "values": c.values, "published_at": None})
+    group: dict[str, object] = {
+        "id": gid, "story_id": STORY, "summary": summary, "status": status,
+        "members": [{"claim_id": c.id, "report_id": c.report_id, "outlet": outlet,
+                     "start": c.start, "end": c.end, "text": c.text, "stance": c.stance,
+                     "attribution": list(c.attribution), "hedges": list(c.hedges),
+                     "sources": [], "values": c.values} for c, outlet in members],
+        "report_ids": list(by_report), "outlets": list(dict.fromkeys(o for _, o in members)),
+        "by_report": by_report, "omitted_by": [], "weak_matches": {}, "disagreements": [],
+        "stance_change": None, "date": None, "date_precision": None}
+    group.update(extra)
+    return group
 
+
+def claim_groups() -> list[dict[str, object]]:
     claims = {c.id: c for a in analyses() for c in a.claims}
     return [
-        {"id": "cg-1", "story_id": STORY, "summary": "Bridge closed after inspectors found "
-         "cracked cables", "status": "disputed",
-         "members": [member(claims["a:c0"], "Lakeside Courier"),
-                     member(claims["b:c0"], "Northern Ledger"),
-                     member(claims["c:c0"], "Valley Wire")],
-         "omitted_by": [], "date": "2024-04-30",
-         "disagreements": [{"field": "numbers", "values": {A: 14, B: 12, C: 14}}]},
-        {"id": "cg-2", "story_id": STORY, "summary": "Repairs will cost 3 million euros",
-         "status": "corroborated",
-         "members": [member(claims["a:c1"], "Lakeside Courier"),
-                     member(claims["b:c1"], "Northern Ledger")],
-         "omitted_by": [C], "disagreements": []},
-        {"id": "cg-3", "story_id": STORY, "summary": "The bridge had been unsafe for months",
-         "status": "single source", "members": [member(claims["c:c1"], "Valley Wire")],
-         "omitted_by": [], "disagreements": []},
+        _group("cg-1", "Bridge closed after inspectors found cracked cables", "disputed",
+               [(claims["a:c0"], "Lakeside Courier"), (claims["b:c0"], "Northern Ledger"),
+                (claims["c:c0"], "Valley Wire")],
+               date="2024-04-30", date_precision="day",
+               disagreements=[{"field": "number", "unit": "cables", "kind": "count",
+                               "values": {A: "14", B: "12", C: "14"}}],
+               stance_change={"kind": "hedge-dropped"}),
+        _group("cg-2", "Repairs will cost 3 million euros", "consistent",
+               [(claims["a:c1"], "Lakeside Courier"), (claims["b:c1"], "Northern Ledger")],
+               omitted_by=[C]),
+        _group("cg-3", "The bridge had been unsafe for months", "single-source",
+               [(claims["c:c1"], "Valley Wire")]),
     ]
 
 
@@ -194,9 +206,16 @@ def build(path: Path, *, with_hostile: bool = True) -> Path:
                  "status": PAYLOAD, "members": [{"claim_id": "h:c0", "report_id": H,
                                                  "outlet": HOSTILE_OUTLET, "text": PAYLOAD,
                                                  "stance": PAYLOAD, "attribution": [PAYLOAD],
-                                                 "hedges": [PAYLOAD], "values": {}}],
-                 "omitted_by": [], "date": PAYLOAD,
-                 "disagreements": [{"field": PAYLOAD, "values": {H: PAYLOAD}}]}],
+                                                 "hedges": [PAYLOAD], "values": {},
+                                                 "start": 0, "end": 10}],
+                 "report_ids": [H], "outlets": [HOSTILE_OUTLET],
+                 "by_report": {H: {"stance": PAYLOAD, "attribution": [PAYLOAD],
+                                   "hedges": [PAYLOAD], "sources": [PAYLOAD],
+                                   "claim_ids": ["h:c0"]}},
+                 "omitted_by": [], "weak_matches": {}, "date": "2024-05-04",
+                 "stance_change": {"kind": PAYLOAD},
+                 "disagreements": [{"field": PAYLOAD, "unit": PAYLOAD,
+                                    "values": {H: PAYLOAD}}]}],
                 [{"id": "qg-h", "story_id": HOSTILE_STORY, "speaker_entity_id": HOSTILE_ENTITY,
                   "speaker": PAYLOAD, "quote_ids": ["h:q0"],
                   "members": [{"quote_id": "h:q0", "report_id": H, "outlet": HOSTILE_OUTLET,

@@ -114,17 +114,22 @@ def test_story_detail_matrix(client: TestClient) -> None:
     assert [c["report_id"] for c in matrix["columns"]] == [storefix.A, storefix.B, storefix.C]
     rows = {r["group_id"]: r for r in matrix["rows"]}
     cables = {c["report_id"]: c for c in rows["cg-1"]["cells"]}
-    assert cables[storefix.B]["state"] == "hedged" and cables[storefix.B]["differs"]
-    assert cables[storefix.A]["state"] == "asserted" and not cables[storefix.A]["differs"]
-    assert cables[storefix.B]["values"] == ["numbers: 12"]
+    assert cables[storefix.B]["state"] == "hedged" and cables[storefix.B]["outlier"]
+    assert cables[storefix.A]["state"] == "asserted" and not cables[storefix.A]["outlier"]
+    assert cables[storefix.A]["differs"] and cables[storefix.B]["differs"]
+    assert cables[storefix.B]["value"] == "number: 12"
+    assert rows["cg-1"]["fields"] == ["number (cables)"]
+    assert rows["cg-1"]["stance_change"] == "hedge-dropped"
     cost = {c["report_id"]: c for c in rows["cg-2"]["cells"]}
     assert cost[storefix.A]["state"] == "attributed"
     assert cost[storefix.C]["state"] == "absent" and cost[storefix.C]["omitted"]
-    assert body["omissions"][0]["report_id"] == storefix.C
+    omitted = {o["report_id"]: o["missing"] for o in body["omissions"]}
+    assert [m["group_id"] for m in omitted[storefix.C]] == ["cg-2"]
     assert body["quote_groups"][0]["id"] == "qg-1"
     assert body["reuse"][0]["from_report_id"] == storefix.A
     assert {e["id"] for e in body["entities"]} == {storefix.VARGA, storefix.VELLAN}
-    assert any(p["kind"] == "published" for p in body["timeline"])
+    assert [t["group_id"] for t in body["timeline"] if t["kind"] == "claim"] == ["cg-1"]
+    assert body["disagreements"][0]["group_id"] == "cg-1"
 
 
 def test_unknown_story_and_entity_are_404(client: TestClient) -> None:

@@ -2,7 +2,8 @@
 story list to story, report and entity; the claim matrix; hostile text that must stay inert.
 
 Screenshots go to $NEWSPRISM_SCREENSHOTS when it is set (``docs/screenshots`` refreshes the
-ones in the docs); otherwise to the test's temporary folder.
+ones in the docs); otherwise to the test's temporary folder. $NEWSPRISM_DEMO_DB names a store
+already built by ``newsprism demo`` to use instead of running the pipeline here.
 """
 
 from __future__ import annotations
@@ -83,12 +84,13 @@ def test_matrix_cells_and_filter(page: Page, fixture_server: str) -> None:
     page.goto(f"{fixture_server}/stories/{storefix.STORY}")
     headers = page.locator("#claim-matrix thead th.outlet-col a").all_inner_texts()
     assert headers == ["Lakeside Courier", "Northern Ledger", "Valley Wire"]
-    assert cell_classes(page, "cg-1") == ["cell s-asserted", "cell s-hedged differs",
-                                          "cell s-asserted"]
+    assert cell_classes(page, "cg-1") == ["cell s-asserted differs",
+                                          "cell s-hedged differs outlier",
+                                          "cell s-asserted differs"]
     assert cell_classes(page, "cg-2") == ["cell s-attributed", "cell s-asserted",
                                           "cell s-absent omitted"]
-    differing = page.locator("tr[id='cg-cg-1'] td.differs")
-    assert "numbers: 12" in differing.inner_text()
+    outlier = page.locator("tr[id='cg-cg-1'] td.outlier")
+    assert "number: 12" in outlier.inner_text()
     # The "only where outlets differ" switch (app.js) hides the agreed rows.
     page.check("input[data-filter='disputed']")
     assert page.locator("tr[id='cg-cg-2']").is_hidden()
@@ -146,6 +148,11 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from newsprism.store import Store
 
     db = tmp_path_factory.mktemp("demo") / "demo.db"
+    prebuilt = os.environ.get("NEWSPRISM_DEMO_DB")
+    if prebuilt:  # a store built by `newsprism demo`, to skip the pipeline run
+        with Store(Path(prebuilt), readonly=True) as src:
+            src.backup(db)
+        return db
     # Until the analyze stage exposes its Analyzer, the store holds what the pipeline gives
     # without it (reports and stories); the pages must work either way.
     analyze = hasattr(newsprism.analyze, "Analyzer")
@@ -205,21 +212,23 @@ def test_demo_story_list_story_report_entity(page: Page, demo_server: str, demo_
 
 
 def check_april_matrix(page: Page) -> None:
-    """The April story: the Courier asserts the gates were opened without warning, Orbis
-    hedges it, Eskaria Today reports the denial (demo corpus README)."""
+    """The April flood: the Courier asserts the gates were opened without warning, Orbis
+    hedges it, Eskaria Today reports the denial (demo corpus README). Some claim row must
+    show all three, whichever of an outlet's columns carries it."""
     columns = page.locator("#claim-matrix thead th.outlet-col a").all_inner_texts()
     want = {"Kesma Valley Courier": "asserted", "Orbis Daily Digest": "hedged",
             "Eskaria Today": "denied"}
-    index = {}
-    for outlet in want:
-        found = [i for i, c in enumerate(columns) if c.startswith(outlet)]
-        assert found, (outlet, columns)
-        index[outlet] = found[0]
-    rows = page.eval_on_selector_all(
-        "#claim-matrix tbody tr",
+    index = {o: [i for i, c in enumerate(columns) if c.startswith(o)] for o in want}
+    assert all(index.values()), (index, columns)
+    rows: list[list[str]] = page.eval_on_selector_all(
+        "table.matrix tbody tr",
         "rows => rows.map(r => Array.from(r.querySelectorAll('td.cell'))"
         ".map(c => c.dataset.state))")
-    assert any(all(row[index[o]] == st for o, st in want.items()) for row in rows), rows
+
+    def shows_all(row: list[str]) -> bool:
+        return all(any(row[i] == stance for i in index[o]) for o, stance in want.items())
+
+    assert any(shows_all(row) for row in rows), rows
 
 
 def test_demo_script_in_report_never_runs(page: Page, demo_server: str, demo_db: Path) -> None:

@@ -79,8 +79,8 @@ def test_story_page_matrix_cells(client: TestClient) -> None:
     row = html[html.index('id="cg-cg-1"'):]
     row = row[:row.index("</tr>")]
     cells = re.findall(r'<td class="cell ([^"]+)"', row)
-    assert cells == ["s-asserted", "s-hedged differs", "s-asserted"]
-    assert "numbers: 12" in row
+    assert cells == ["s-asserted differs", "s-hedged differs outlier", "s-asserted differs"]
+    assert "number: 12" in row
     cost = html[html.index('id="cg-cg-2"'):]
     cost = cost[:cost.index("</tr>")]
     assert re.findall(r'<td class="cell ([^"]+)"', cost) == [
@@ -117,7 +117,8 @@ def test_claim_matrix_csv_is_spreadsheet_safe(client: TestClient) -> None:
     assert "attachment" in response.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(response.text)))
     assert rows[0][:4] == ["claim_group_id", "summary", "status", "differs_in"]
-    assert rows[1][0] == "cg-1" and rows[1][5] == "hedged (numbers: 12) [differs]"
+    assert rows[1][0] == "cg-1" and rows[1][5] == "hedged (number: 12) [differs]"
+    assert rows[1][4] == "asserted (number: 14)"
     hostile = client.get(f"/stories/{storefix.HOSTILE_STORY}/claims.csv").text
     header = next(csv.reader(io.StringIO(hostile)))
     assert header[4].startswith("'=HYPERLINK")

@@ -97,11 +97,14 @@ class MatrixColumn(BaseModel):
 
 class MatrixCell(BaseModel):
     report_id: str
-    state: str = Field(description="asserted, attributed, quoted, hedged, denied or absent")
+    state: str = Field(description="asserted, attributed, quoted, hedged, denied, mentioned "
+                                   "(a weak match) or absent")
     omitted: bool = Field(description="Triangulation found the report leaves the claim out")
     text: str = ""
-    values: list[str] = Field(description="The report's values in the fields that differ")
-    differs: bool = Field(description="The report's value differs from the other reports'")
+    value: str | None = Field(None, description="The report's values in the disputed fields")
+    differs: bool = Field(description="The report states a value in a field where the "
+                                      "reports disagree")
+    outlier: bool = Field(description="Its value is not the one most reports give")
     hedges: list[str] = []
     attribution: list[str] = []
 
@@ -114,6 +117,8 @@ class MatrixRow(BaseModel):
     fields: list[str]
     stance_change: str | None = Field(None, description="How the stance shifts across "
                                       "reports: hedge-dropped, contradiction, ...")
+    date: str | None = None
+    carried_by: int = Field(0, description="How many reports carry the claim")
     cells: list[MatrixCell]
 
 
@@ -122,17 +127,35 @@ class ClaimMatrix(BaseModel):
     rows: list[MatrixRow]
 
 
+class StoryReport(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    label: str = Field(description="The report's column label: its outlet, numbered when "
+                                   "one outlet has several reports")
+    outlet: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    url: str | None = None
+
+
 class StoryDetail(BaseModel):
+    """The story dossier's content (see newsprism.dossier) with the claim matrix laid out
+    in column order."""
+
     model_config = ConfigDict(extra="allow")
 
     story: StorySummary
-    reports: list[ReportSummary]
+    reports: list[StoryReport]
     claim_matrix: ClaimMatrix
     claim_groups: list[dict[str, Any]]
     quote_groups: list[dict[str, Any]]
     omissions: list[dict[str, Any]]
+    disagreements: list[dict[str, Any]]
+    stance_changes: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
     reuse: list[dict[str, Any]]
+    provenance: dict[str, Any]
     entities: list[dict[str, Any]]
 
 

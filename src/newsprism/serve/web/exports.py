@@ -4,15 +4,13 @@ as CSV. Nothing is written to disk; every download is built from the store in me
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import re
-from typing import Any
 
+from newsprism.dossier import build_dossier, render_html, render_markdown
 from newsprism.exports import safe_cell
-from newsprism.serve.errors import ApiError
-from newsprism.serve.story import story_api, story_page
+from newsprism.serve.story import story_page
 from newsprism.store import Store
 
 DOSSIER_TYPES = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8",
@@ -24,26 +22,12 @@ def attachment(story_id: str, name: str) -> dict[str, str]:
     return {"content-disposition": f'attachment; filename="story-{safe}-{name}"'}
 
 
-def _dossier_module() -> Any | None:
-    try:
-        return importlib.import_module("newsprism.dossier.build")
-    except ModuleNotFoundError:
-        return None
-
-
 def dossier(store: Store, story_id: str, fmt: str) -> bytes:
-    mod = _dossier_module()
-    if mod is None:
-        if fmt == "json":
-            return json.dumps(story_api(store, story_id), ensure_ascii=False, indent=1,
-                              default=str).encode("utf-8")
-        raise ApiError(503, "unavailable", "the dossier renderer is not installed in this "
-                                           "build; the JSON and CSV exports work")
-    data = mod.build_dossier(store, store.story(story_id).id)
+    d = build_dossier(store, story_id)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
-    render = getattr(mod, "render_html" if fmt == "html" else "render_markdown")
-    return str(render(data)).encode("utf-8")
+        return json.dumps(d, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+    text = render_html(d) if fmt == "html" else render_markdown(d)
+    return text.encode("utf-8")
 
 
 def claims_csv(store: Store, story_id: str) -> str:
@@ -60,9 +44,9 @@ def claims_csv(store: Store, story_id: str) -> str:
         cells = []
         for cell in r.cells:
             text = "omitted" if cell.omitted else cell.state
-            if cell.values:
-                text += " (" + "; ".join(cell.values) + ")"
-            cells.append(text + (" [differs]" if cell.differs else ""))
+            if cell.value:
+                text += f" ({cell.value})"
+            cells.append(text + (" [differs]" if cell.outlier else ""))
         writer.writerow([safe_cell(v) for v in
                          [r.group_id, r.summary, r.status, "; ".join(r.fields), *cells]])
     return buf.getvalue()

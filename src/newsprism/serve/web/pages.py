@@ -91,10 +91,9 @@ def _outlet_order(stories: list[dict[str, Any]]) -> list[str]:
 async def story(request: Request, story_id: str) -> Response:
     def build(store: Store) -> bytes:
         data = story_page(store, story_id)
+        data.pop("dossier")
         label_of = {c.report_id: c.label for c in data["columns"]}
-        lanes = list(dict.fromkeys(str(p["lane"]) for p in data["timeline"]))
-        points = [svg.TimelinePoint(str(p["lane"]), str(p["when"]), str(p["label"]),
-                                    _point_href(p)) for p in data["timeline"]]
+        points, lanes = _timeline_points(data)
         nodes = [svg.ReuseNode(c.report_id, c.label, f"/reports/{views.path_id(c.report_id)}")
                  for c in data["columns"]
                  if any(c.report_id in (e["from_report_id"], e["to_report_id"])
@@ -103,7 +102,7 @@ async def story(request: Request, story_id: str) -> Response:
                              f"{label_of.get(e['from_report_id'])} → "
                              f"{label_of.get(e['to_report_id'])}: {e['shared_chars']} chars")
                 for e in data["reuse"]]
-        n_omitted = sum(len(o["claims"]) for o in data["omissions"])
+        n_omitted = sum(len(o["missing"]) for o in data["omissions"])
         return render(_env(request), "story.html", nav="stories", **data,
                       label_of=label_of, n_omitted=n_omitted,
                       timeline_svg=svg.timeline(points, lanes),
@@ -111,12 +110,19 @@ async def story(request: Request, story_id: str) -> Response:
     return await cached(request, build)
 
 
-def _point_href(p: dict[str, Any]) -> str | None:
-    if p.get("report_id"):
-        return f"/reports/{views.path_id(str(p['report_id']))}"
-    if p.get("group_id"):
-        return f"#cg-{views.path_id(str(p['group_id']))}"
-    return None
+def _timeline_points(data: dict[str, Any]) -> tuple[list[svg.TimelinePoint], list[str]]:
+    """One lane per outlet for publication dates, then lanes for the dated claims and
+    events the reports describe."""
+    points = [svg.TimelinePoint(c.outlet, c.published_at, c.title or c.label,
+                                f"/reports/{views.path_id(c.report_id)}")
+              for c in data["columns"] if c.published_at]
+    for t in data["timeline"]:
+        lane = "claims" if t.get("kind") == "claim" else "events"
+        href = f"#cg-{views.path_id(str(t['group_id']))}" if t.get("group_id") else None
+        points.append(svg.TimelinePoint(lane, str(t.get("date")), str(t.get("text") or ""),
+                                        href))
+    lanes = list(dict.fromkeys(p.lane for p in points))
+    return points, lanes
 
 
 @router.get("/stories/{story_id}/claims.csv")

@@ -39,12 +39,18 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def multi_report(members: Any) -> bool:
+    """A quote group's members come from more than one report."""
+    return len({m.get("report_id") for m in members or [] if isinstance(m, dict)}) > 1
+
+
 def make_env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(pid=path_id, http_url=http_url, day=day, plural=plural)
     env.globals.update(nav="", query="")
+    env.tests["multi_report"] = multi_report
     return env
 
 

@@ -4,8 +4,20 @@
 "use strict";
 
 function onlyDisputed(box) {
-  const table = document.getElementById(box.dataset.target);
-  if (table) table.classList.toggle("only-disputed", box.checked);
+  for (const table of document.querySelectorAll("table.matrix")) {
+    table.classList.toggle("only-disputed", box.checked);
+  }
+}
+
+// A link to a claim or quote folded inside a closed <details> opens it first.
+function revealTarget() {
+  if (!location.hash) return;
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!target) return;
+  for (let el = target.parentElement; el; el = el.parentElement) {
+    if (el.tagName === "DETAILS") el.open = true;
+  }
+  target.scrollIntoView({block: "center"});
 }
 
 function toggleHighlight(box) {
@@ -23,7 +35,10 @@ function filterRows(input) {
   }
 }
 
+window.addEventListener("hashchange", revealTarget);
+
 document.addEventListener("DOMContentLoaded", () => {
+  revealTarget();
   for (const box of document.querySelectorAll("input[data-filter='disputed']")) {
     box.addEventListener("change", () => onlyDisputed(box));
     onlyDisputed(box);
