@@ -119,27 +119,23 @@ def story_assignment(kind: str, docs: Sequence[EcbDoc], data: Path, model: str
             clusters = _NoClasses(fh).load()
         story = {str(name): f"t{i}" for i, names in enumerate(clusters) for name in names}
         return {d.name: story.get(d.name, f"doc:{d.name}") for d in docs}
-    return newsprism_stories(docs, data, model)
+    return newsprism_stories(docs, data)
 
 
-def newsprism_stories(docs: Sequence[EcbDoc], data: Path, model: str) -> dict[str, str]:
-    """Stories from newsprism's own story stage over the split's full ECB+ documents."""
-    try:
-        from newsprism.cluster.stories import cluster_reports  # type: ignore[attr-defined]
-
-        from newsprism.eval.ecb import read_document
-    except ImportError as exc:
-        raise SystemExit(f"newsprism's story stage is not available ({exc}); "
-                         "use --stories barhom") from exc
+def newsprism_stories(docs: Sequence[EcbDoc], data: Path) -> dict[str, str]:
+    """Stories from newsprism's own story stage (``StoryClusterer``) over the split's full
+    ECB+ documents (text features: the clusterer builds the same vector with or without an
+    analysis)."""
+    from newsprism.cluster.stories import StoryClusterer
+    from newsprism.eval.ecb import read_document
     from newsprism.types import Report
 
     xml_root = data.parent / "xml"
-    reports = []
+    clusterer = StoryClusterer()
     for d in docs:
-        xml = read_document(xml_root / str(d.topic) / f"{d.name}.xml")
-        reports.append(Report(id=d.name, source=d.name, text=xml.text))
-    assignment: dict[str, str] = cluster_reports(reports)
-    return assignment
+        full = read_document(xml_root / str(d.topic) / f"{d.name}.xml")
+        clusterer.add(Report(id=full.name, source=full.name, text=full.text))
+    return clusterer.assignments()
 
 
 def baseline_labels(mentions: dict[str, list[Mention]], story_of: dict[str, str],

@@ -70,6 +70,8 @@ INTERMEDIARIES = word_set("""
     manager doctor coroner investigator detective reporter journalist analyst expert critic
     aide adviser advisor counsel defender
     """)
+# Heads of descriptions of a business or a team: "the company" where one is named.
+BUSINESS = word_set("company firm giant maker manufacturer corporation business team club")
 # Nouns for groups of people: never what "he" or "she" stands for.
 COLLECTIVE = word_set("""
     police team group company government army navy force club agency ministry department
@@ -431,12 +433,29 @@ class Linker:
         for members in self.by_report.values():
             people = {self.groups.find(n.i): n for n in members
                       if n.form == "name" and n.fam == "per"}
+            orgs = {self.groups.find(n.i): n for n in members
+                    if n.form == "name" and n.fam == "org"}
+            for node in members:
+                if node.form != "nominal" or node.fam != "hum" or node.plural:
+                    continue
+                if node.head in BUSINESS:
+                    pool = orgs
+                elif node.head in INTERMEDIARIES or node.head in COLLECTIVE:
+                    continue
+                else:
+                    pool = people
+                if len(pool) == 1:
+                    self.union(next(iter(pool.values())), node)
+        for members in self.by_story.values():
+            people = {self.groups.find(n.i): n for n in members
+                      if n.form == "name" and n.fam == "per"}
             if len(people) != 1:
                 continue
             person = next(iter(people.values()))
             for node in members:
                 if (node.form == "nominal" and node.fam == "hum" and not node.plural
-                        and node.head not in INTERMEDIARIES and node.head not in COLLECTIVE):
+                        and node.head not in INTERMEDIARIES and node.head not in COLLECTIVE
+                        and node.head not in BUSINESS):
                     self.union(person, node)
 
     def quotes(self, spoken: Sequence[tuple[Node, str]]) -> None:
