@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/loadtest.py [--db build/loadtest.db] [--duration 30]
                                          [--concurrency 32] [--reports 5000]
+                                         [--seed-db newsprism-demo.db]
 
 Builds the store when it is missing: the demo corpus through the full pipeline (so the story
 under test is a real story with whatever triangulation the pipeline produces), then Reuters
@@ -42,7 +43,7 @@ TARGET_RPS = 200
 TARGET_P99_MS = 250
 
 
-def build_store(db: Path, n_reports: int) -> None:
+def build_store(db: Path, n_reports: int, seed: Path | None = None) -> None:
     import newsprism.analyze
     from newsprism.config import Settings
     from newsprism.demo import corpus_files
@@ -51,10 +52,13 @@ def build_store(db: Path, n_reports: int) -> None:
 
     db.parent.mkdir(parents=True, exist_ok=True)
     analyze = hasattr(newsprism.analyze, "Analyzer")
+    if seed is not None:  # a store `newsprism demo` built already
+        with Store(seed, readonly=True) as src:
+            src.backup(db)
     with Store(db) as store:
         t0 = time.perf_counter()
         demo = ingest([str(p) for p in corpus_files()], store, Settings(), analyze=analyze)
-        print(f"demo corpus: {demo.stored} reports (analyze={analyze}) in "
+        print(f"demo corpus: {demo.stored} new reports (analyze={analyze}) in "
               f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
         missing = n_reports - store.count_reports()
         if missing <= 0:
@@ -241,11 +245,13 @@ def main() -> int:
     ap.add_argument("--client", choices=("threads", "httpx"), default="threads",
                     help="threads: http.client keep-alive connections; httpx: AsyncClient")
     ap.add_argument("--story", help="Story id to load (default: the largest demo story)")
+    ap.add_argument("--seed-db", type=Path,
+                    help="Start the store from a copy of this `newsprism demo` store")
     args = ap.parse_args()
     duration = min(args.duration, MAX_DURATION_S)
     concurrency = max(1, min(args.concurrency, MAX_CONCURRENCY))
     if not args.db.exists():
-        build_store(args.db, args.reports)
+        build_store(args.db, args.reports, args.seed_db)
     from newsprism.store import Store
 
     story_id, size = (args.story, 0) if args.story else pick_story(args.db)

@@ -172,3 +172,14 @@ def test_static_files_are_served(client: TestClient) -> None:
     assert client.get("/static/app.css").status_code == 200
     js = client.get("/static/app.js")
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]
+
+
+def test_large_pages_are_gzipped_for_clients_that_ask(client: TestClient) -> None:
+    path = f"/stories/{storefix.STORY}"
+    plain = client.get(path, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    zipped = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.text == plain.text  # the client decodes it
+    assert zipped.headers["vary"] == "Accept-Encoding"
+    assert int(zipped.headers["content-length"]) < len(plain.content) / 2
