@@ -26,6 +26,9 @@ from newsprism.analyze.cues import (
 )
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# How far after a cue a misattached "that"-clause is looked for (tokens); the PP that the
+# parser hangs it on ("during a news conference on Friday") is rarely longer.
+STRAY_CLAUSE_WINDOW = 20
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # Word classes a source can be; a clause or a date parsed as a subject is not one.
 _SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -326,15 +329,19 @@ def content_bounds(cue: Token) -> tuple[int, int] | None:
 
 def _stray_that_clause(cue: Token) -> Token | None:
     """'X said during a conference that ...' with the that-clause attached to the noun: the
-    nearest clause in the cue's subtree that has 'that' and a subject of its own."""
-    for token in cue.subtree:
-        if token.i <= cue.i or token.pos_ not in ("VERB", "AUX"):
+    nearest clause in the cue's subtree, within STRAY_CLAUSE_WINDOW tokens, that has 'that'
+    and a subject of its own."""
+    doc = cue.doc
+    last = min(cue.right_edge.i, cue.i + STRAY_CLAUSE_WINDOW)
+    for i in range(cue.i + 1, last + 1):
+        mark = doc[i]
+        if mark.lower_ != "that" or mark.dep_ != "mark":
             continue
-        children = list(token.children)
-        if any(c.dep_ == "mark" and c.lower_ == "that" for c in children) and any(
-            c.dep_ in _SUBJECTS for c in children
+        clause = mark.head
+        if cue.i < clause.i <= cue.right_edge.i and any(
+            c.dep_ in _SUBJECTS for c in clause.children
         ):
-            return token
+            return clause
     return None
 
 

@@ -21,6 +21,9 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze import attribution as attr
@@ -36,6 +39,7 @@ from newsprism.analyze.cues import (
     HEDGE_SEEM,
     VAGUE_SOURCES,
 )
+from newsprism.analyze.nlp import doc_text
 from newsprism.types import ClaimUnit, Mention, NumberExpr, Quote, Stance, TimeExpr
 
 # A sentence is "quoted" when at least this share of its characters lies in direct quotes.
@@ -47,6 +51,15 @@ MIN_CLAIM_WORDS = 4
 HEADLINE_CAPITALIZED_SHARE = 0.6
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+# Words whose presence makes a token worth a closer look for hedges, denials, 'according'.
+_TRIGGER_HASHES = np.array(
+    sorted(
+        attr.hash_string(w)
+        for w in HEDGE_ADVERBS | HEDGE_MODALS | HEDGE_RAISING | HEDGE_SEEM | HEDGE_CUES
+        | VAGUE_SOURCES | DENIAL_VERBS | DENIAL_ADJECTIVES | {"no", "according"}
+    ),
+    dtype=np.uint64,
+)
 _FINAL = (".", "!", "”", '"', "'", "’", ")", "…", ":")
 
 
@@ -78,21 +91,26 @@ def extract_claims(
     """Claim units of ``doc`` in text order, ids ``{report_id}:c{index}``."""
     by_mention, by_number, by_time = _ByStart(mentions), _ByStart(numbers), _ByStart(times)
     ordered_quotes = sorted(quotes, key=lambda q: q.start)
+    index = _TokenIndex(doc)
+    full = doc_text(doc)
     claims: list[ClaimUnit] = []
     for sent in doc.sents:
-        start, end = _trimmed(doc.text, sent.start_char, sent.end_char)
+        start, end = _trimmed(full, sent.start_char, sent.end_char)
         if end <= start:
             continue
-        text = doc.text[start:end]
+        text = full[start:end]
         overlapping = [q for q in ordered_quotes if q.start < end and start < q.end]
         sent_mentions = by_mention.within(start, end)
         sent_numbers = by_number.within(start, end)
         sent_times = by_time.within(start, end)
-        if not _checkable(sent, text, overlapping, sent_mentions, sent_numbers, sent_times):
+        if not sent_mentions and not sent_numbers and not sent_times and not overlapping:
             continue
+        if not _checkable(sent, text, index):
+            continue
+        triggers = index.triggers(sent)
         direct = [q for q in overlapping if q.kind == "direct"]
-        hedges = _hedges(sent, direct, overlapping)
-        stance = _stance(sent, start, end, overlapping, direct, hedges)
+        hedges = _hedges(triggers, direct, overlapping)
+        stance = _stance(sent, triggers, start, end, overlapping, direct, hedges)
         claims.append(
             ClaimUnit(
                 id=f"{report_id}:c{len(claims)}",
@@ -101,7 +119,7 @@ def extract_claims(
                 end=end,
                 text=text,
                 stance=stance,
-                attribution=_attribution(sent, overlapping),
+                attribution=_attribution(triggers, overlapping),
                 hedges=tuple(hedges),
                 values=_values(sent_mentions, sent_numbers, sent_times),
             )
@@ -117,22 +135,44 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _checkable(
-    sent: Span,
-    text: str,
-    quotes: Sequence[Quote],
-    mentions: Sequence[Mention],
-    numbers: Sequence[NumberExpr],
-    times: Sequence[TimeExpr],
-) -> bool:
+class _TokenIndex:
+    """Per-document token counts and the few tokens that can signal a hedge, a denial or an
+    'according to', found in one vectorized pass so that sentences are not re-scanned."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        if len(doc) == 0:
+            self.alpha = self.verbs = np.zeros(1, dtype=np.int64)
+            self.trigger_ids: list[int] = []
+            return
+        table = doc.to_array([LOWER, LEMMA, POS, IS_ALPHA])
+        lower, lemma, pos = table[:, 0], table[:, 1], table[:, 2]
+        self.alpha = np.concatenate(([0], np.cumsum(table[:, 3].astype(np.int64))))
+        verbs = (pos == POS_IDS["VERB"]) | (pos == POS_IDS["AUX"])
+        self.verbs = np.concatenate(([0], np.cumsum(verbs.astype(np.int64))))
+        hit = np.isin(lower, _TRIGGER_HASHES) | np.isin(lemma, _TRIGGER_HASHES)
+        self.trigger_ids = [int(i) for i in np.flatnonzero(hit)]
+
+    def count_alpha(self, sent: Span) -> int:
+        return int(self.alpha[sent.end] - self.alpha[sent.start])
+
+    def has_verb(self, sent: Span) -> bool:
+        return bool(self.verbs[sent.end] > self.verbs[sent.start])
+
+    def triggers(self, sent: Span) -> list[Token]:
+        lo = bisect.bisect_left(self.trigger_ids, sent.start)
+        hi = bisect.bisect_left(self.trigger_ids, sent.end)
+        return [self.doc[i] for i in self.trigger_ids[lo:hi]] + [sent.root]
+
+
+def _checkable(sent: Span, text: str, index: _TokenIndex) -> bool:
+    """Not a question, site furniture, fragment or headline; has a verb. (The caller has
+    checked that the sentence quotes, counts, dates or names something.)"""
     if text.rstrip("”\"'’ ").endswith("?") or _is_furniture(text):
         return False
-    if sum(1 for t in sent if t.is_alpha) < MIN_CLAIM_WORDS or _is_headline(sent, text):
+    if index.count_alpha(sent) < MIN_CLAIM_WORDS or not index.has_verb(sent):
         return False
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
-    if not has_verb:
-        return False
-    return bool(quotes or numbers or times or mentions)
+    return not _is_headline(sent, text)
 
 
 def _is_furniture(text: str) -> bool:
@@ -158,10 +198,10 @@ def _inside_content(token: Token, quotes: Sequence[Quote]) -> bool:
     return any(q.start <= token.idx < q.end for q in quotes)
 
 
-def _hedges(sent: Span, direct: Sequence[Quote], quotes: Sequence[Quote]) -> list[str]:
+def _hedges(triggers: list[Token], direct: Sequence[Quote], quotes: Sequence[Quote]) -> list[str]:
     """Hedging words in the report's own voice (not inside quoted or reported content)."""
     found: list[str] = []
-    for token in sent:
+    for token in triggers:
         if not _outside(token, direct) or _in_modifier_clause(token):
             continue
         hedge = _hedge_of(token, quotes)
@@ -216,26 +256,27 @@ def _speech_near(token: Token) -> bool:
 
 def _stance(
     sent: Span,
+    triggers: list[Token],
     start: int,
     end: int,
     quotes: Sequence[Quote],
     direct: Sequence[Quote],
     hedges: Sequence[str],
 ) -> Stance:
-    if _denies(sent, direct):
+    if _denies(sent, triggers, direct):
         return "denied"
     if hedges:
         return "hedged"
     quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
     if quoted >= QUOTED_SHARE * (end - start):
         return "quoted"
-    if quotes or any(attr.is_according(t) for t in sent):
+    if quotes or any(attr.is_according(t) for t in triggers):
         return "attributed"
     return "asserted"
 
 
-def _denies(sent: Span, direct: Sequence[Quote]) -> bool:
-    for token in sent:
+def _denies(sent: Span, triggers: list[Token], direct: Sequence[Quote]) -> bool:
+    for token in triggers:
         if not _outside(token, direct):
             continue
         lemma = token.lemma_.lower()
@@ -249,7 +290,7 @@ def _denies(sent: Span, direct: Sequence[Quote]) -> bool:
     return _outside(root, direct) and any(c.dep_ == "neg" for c in root.children)
 
 
-def _attribution(sent: Span, quotes: Sequence[Quote]) -> tuple[str, ...]:
+def _attribution(triggers: list[Token], quotes: Sequence[Quote]) -> tuple[str, ...]:
     """Sources from innermost to outermost: speaker, then the channel, then any
     'according to' of the sentence not already named."""
     chain: list[str] = []
@@ -259,14 +300,13 @@ def _attribution(sent: Span, quotes: Sequence[Quote]) -> tuple[str, ...]:
             chain.append(quote.speaker_text)
         if quote.via:
             chain.append(quote.via)
-    for token in sent:
+    for token in triggers:
         if attr.is_according(token):
             source = attr.source_of(token)
             if source is not None:
                 bounds = attr.channel_bounds if attr.is_channel(source) else attr.phrase_bounds
                 start, end = bounds(source)
-                doc = source.doc
-                text = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+                text = source.doc[start:end].text
                 if not any(text in known or known in text for known in chain):
                     chain.append(text)
     return tuple(dict.fromkeys(chain))

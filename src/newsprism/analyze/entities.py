@@ -9,6 +9,7 @@ in the report. Each correction records which evidence made it in ``type_source``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -129,7 +130,7 @@ def _phrase_text(doc: Doc, start: int, end: int) -> str | None:
         end -= 1
     if end <= start or end - start > MAX_ROLE_TOKENS:
         return None
-    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+    return doc[start:end].text
 
 
 def _appositive_role(span: Span) -> str | None:
@@ -200,9 +201,10 @@ def attach_role(span: Span) -> str | None:
 
 def extract_mentions(doc: Doc, report_id: str) -> list[Mention]:
     """Mentions of PERSON, ORG, GPE, LOC, NORP and FAC in ``doc``, in text order."""
-    names = _person_names(doc)
+    ents = doc.ents  # Doc.ents scans every token: read it once
+    names = _person_names(ents)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in MENTION_TYPES:
             continue
         start, end = _trim(ent)
@@ -251,10 +253,11 @@ class _PersonNames:
     parts: frozenset[str]
 
 
-def _person_names(doc: Doc) -> _PersonNames:
+def _person_names(ents: Sequence[Span]) -> _PersonNames:
     full: set[str] = set()
     parts: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
+        doc = ent.doc
         if ent.label_ == "PERSON":
             start, end = _trim(ent)
             if start < end:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +22,8 @@ from newsprism.errors import ModelError
 # sentences), lemmatizer (cue lemmas), ner (mentions). A model missing one cannot be used.
 REQUIRED_COMPONENTS = ("parser", "ner")
 PARAGRAPH_COMPONENT = "newsprism_paragraphs"
+_TEXT_KEY = "newsprism.text"
+_SENT_KEY = "newsprism.sentence_starts"
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -37,6 +41,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each read."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where the sentences of ``doc`` start, computed once per Doc."""
+    starts = doc.user_data.get(_SENT_KEY)
+    if not isinstance(starts, list):
+        if len(doc) == 0:
+            starts = []
+        else:
+            table = doc.to_array([IDX, SENT_START]).astype(np.int64)
+            first = table[:, 1] == 1
+            first[0] = True
+            starts = [int(x) for x in table[first, 0]]
+        doc.user_data[_SENT_KEY] = starts
+    return starts
 
 
 @lru_cache(maxsize=4)

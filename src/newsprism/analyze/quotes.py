@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze import attribution as attr
 from newsprism.analyze.cues import PERSON_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
+from newsprism.analyze.nlp import doc_text, sentence_starts
 from newsprism.analyze.quotemarks import QuoteSpan, find_quote_spans
 from newsprism.types import Mention, Quote, QuoteKind
 
@@ -66,9 +67,10 @@ class _Context:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
+        self.text = doc_text(doc)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sent_starts = sentence_starts(doc)
         self.direct: list[QuoteSpan] = []
         self.direct_starts: list[int] = []
 
@@ -102,7 +104,7 @@ class _Context:
 def extract_quotes(doc: Doc, report_id: str, mentions: Sequence[Mention]) -> list[Quote]:
     """Direct and indirect quotes in ``doc`` in text order, ids ``{report_id}:q{index}``."""
     ctx = _Context(doc, mentions)
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(ctx.text)
     directs = _direct_drafts(ctx, spans)
     ctx.set_direct([s for s, _ in directs])
     drafts = [d for _, d in directs if d is not None]
@@ -111,7 +113,7 @@ def extract_quotes(doc: Doc, report_id: str, mentions: Sequence[Mention]) -> lis
     drafts.sort(key=lambda d: (d.start, d.end))
     _continue_speakers(ctx, drafts)
     _resolve_speakers(ctx, drafts)
-    return _to_quotes(doc, report_id, drafts)
+    return _to_quotes(ctx.text, report_id, drafts)
 
 
 # --- direct quotes -------------------------------------------------------------------------
@@ -220,7 +222,7 @@ def _colon_source(ctx: _Context, draft: _Draft, span: QuoteSpan) -> None:
         draft.cue, draft.source = ":", source
         draft.cue_span = (previous.idx, previous.idx + 1)
         return
-    if "\n" in doc.text[previous.idx : span.open_at]:
+    if "\n" in ctx.text[previous.idx : span.open_at]:
         cue = _last_cue(previous.sent)
         if cue is not None:
             _attach(draft, cue)
@@ -264,8 +266,7 @@ def _attach(draft: _Draft, cue: Token) -> None:
     via = attr.via_of(cue, draft.source)
     if via is not None:
         start, end = attr.channel_bounds(via)
-        doc = via.doc
-        draft.via = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        draft.via = via.doc[start:end].text
 
 
 def _cue_span(cue: Token) -> tuple[int, int]:
@@ -406,7 +407,7 @@ def _continue_speakers(ctx: _Context, drafts: list[_Draft]) -> None:
 
 def _opens_sentence(ctx: _Context, draft: _Draft) -> bool:
     sent = ctx.sent_index(draft.start)
-    prefix = ctx.doc.text[ctx.sent_starts[sent] : draft.start]
+    prefix = ctx.text[ctx.sent_starts[sent] : draft.start]
     return all(not ch.isalnum() for ch in prefix)
 
 
@@ -447,7 +448,6 @@ def _is_pronoun(token: Token) -> bool:
 def _speaker_of(
     ctx: _Context, source: Token, candidates: list[_Candidate]
 ) -> tuple[int, int, str] | None:
-    doc = ctx.doc
     if _is_pronoun(source):
         if source.lower_ in PERSON_PRONOUNS:
             found = _antecedent(ctx, source, candidates)
@@ -460,7 +460,7 @@ def _speaker_of(
     if mention is not None:
         return (mention.start, mention.end, mention.text)
     s, e = _source_chars(source)
-    return (s, e, doc.text[s:e])
+    return (s, e, ctx.text[s:e])
 
 
 def _appositive_person(ctx: _Context, source: Token) -> Mention | None:
@@ -508,13 +508,13 @@ def _person_like(ctx: _Context, start: int, text: str) -> bool:
     return last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS
 
 
-def _to_quotes(doc: Doc, report_id: str, drafts: list[_Draft]) -> list[Quote]:
+def _to_quotes(text: str, report_id: str, drafts: list[_Draft]) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for draft in drafts:
         if (draft.start, draft.end) in seen:
             continue
-        if draft.speaker is None and len(doc.text[draft.start : draft.end].split()) < (
+        if draft.speaker is None and len(text[draft.start : draft.end].split()) < (
             MIN_UNATTRIBUTED_WORDS
         ):
             continue
@@ -529,7 +529,7 @@ def _to_quotes(doc: Doc, report_id: str, drafts: list[_Draft]) -> list[Quote]:
                 report_id=report_id,
                 start=draft.start,
                 end=draft.end,
-                text=doc.text[draft.start : draft.end],
+                text=text[draft.start : draft.end],
                 kind=draft.kind,
                 cue=origin.cue,
                 speaker_text=speaker[2] if speaker else None,
