@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from newsprism.types import Precision, Report
 
@@ -144,5 +145,13 @@ def estimate_date(report: Report, story_reports: Sequence[Report]) -> tuple[str,
 
 def _event_dates(reports: Sequence[Report]) -> date | None:
     """The latest full date the reports mention (a report is not older than what it tells)."""
-    days = [w.day for r in reports for w in absolute_dates(r.text) if w.precision == "day"]
+    days = [d for r in reports if (d := _latest_day(r.text)) is not None]
+    return max(days) if days else None
+
+
+@lru_cache(maxsize=8192)
+def _latest_day(text: str) -> date | None:
+    # Cached: estimating every undated member of a story reads each member's text once,
+    # not once per member.
+    days = [w.day for w in absolute_dates(text) if w.precision == "day"]
     return max(days) if days else None
