@@ -287,7 +287,13 @@ def _denies(sent: Span, triggers: list[Token], direct: Sequence[Quote]) -> bool:
         if lemma in DENIAL_ADJECTIVES and token.dep_ in ("acomp", "attr"):
             return True
     root = sent.root
-    return _outside(root, direct) and any(c.dep_ == "neg" for c in root.children)
+    mains = [root]
+    if attr.is_cue(root):
+        # "X did not buy boats, officials insist": the reported clause carries the denial
+        mains += [c for c in root.children if c.dep_ == "ccomp"]
+    return any(
+        _outside(verb, direct) and any(c.dep_ == "neg" for c in verb.children) for verb in mains
+    )
 
 
 def _attribution(triggers: list[Token], quotes: Sequence[Quote]) -> tuple[str, ...]:

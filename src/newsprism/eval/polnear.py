@@ -11,8 +11,9 @@ the gold contents:
   Precision = matched predictions / predictions; recall = matched gold / gold contents.
 * Direct quotes: a gold content is direct when its text (whitespace and final punctuation
   stripped) starts or ends with a double quote mark; a prediction is direct when newsprism
-  marked it so or its own text starts or ends with a quote mark. Direct predictions are
-  matched against direct gold only.
+  marked it so, or when its text together with the quote marks right outside it starts or
+  ends with one (a mixed quote: "said the plan was "bold""). Direct predictions are matched
+  against direct gold only.
 * Speaker accuracy: over matched pairs whose gold has a source span, the share whose
   predicted source span (the source as written; the resolved speaker when none) overlaps the
   gold source by at least one character.
@@ -44,6 +45,8 @@ SPLITS = ("train", "dev", "test")
 MATCH_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = ('"', "“", "”", "„", "«", "»", "''", "``")
+_OPENING_MARKS = ("''", "``", '"', "“", "„", "«")
+_CLOSING_MARKS = ("''", '"', "”", "»", "“")
 _FINAL_PUNCT = ".,;:!?)—–-… \t\n"
 
 Spans = tuple[tuple[int, int], ...]
@@ -160,7 +163,8 @@ def predictions_from_quotes(text: str, quotes: Sequence[Quote]) -> list[Predicti
     for members in groups.values():
         source = _source_span(members[0])
         content = tuple(sorted((q.start, q.end) for q in members))
-        direct = any(q.kind == "direct" for q in members) or _marked(text, content)
+        marked = _marked(text, _with_marks(text, content))
+        direct = marked or any(q.kind == "direct" for q in members)
         preds.append(Prediction(content=content, source=source, direct=direct))
     return drop_nested(text, preds)
 
@@ -185,6 +189,25 @@ def drop_nested(text: str, preds: list[Prediction]) -> list[Prediction]:
         if sets[i] and not nested:
             keep.append(pred)
     return keep
+
+
+def _with_marks(text: str, content: Spans) -> Spans:
+    """The content with the quote marks that close around it: an opening mark right before
+    it, a closing mark right after it (past a comma or full stop). A prediction's content
+    stops inside the marks; gold contents include them."""
+    (first_start, first_end), (last_start, last_end) = content[0], content[-1]
+    before = text[max(0, first_start - 2) : first_start]
+    opening = next((m for m in _OPENING_MARKS if before.endswith(m)), None)
+    if opening is not None:
+        first_start -= len(opening)
+    after = text[last_end : last_end + 3]
+    stripped = after.lstrip(".,;:!?")
+    closing = next((m for m in _CLOSING_MARKS if stripped.startswith(m)), None)
+    if closing is not None:
+        last_end += len(after) - len(stripped) + len(closing)
+    if len(content) == 1:
+        return ((first_start, last_end),)
+    return ((first_start, first_end), *content[1:-1], (last_start, last_end))
 
 
 def _marked(text: str, content: Spans) -> bool:
