@@ -60,9 +60,16 @@ def shots_dir(tmp_path: Path) -> Path:
     return Path(target) if target else tmp_path
 
 
+# Screenshots stop here (CSS pixels): the top of a long page shows what it is, and the
+# files stay small enough to keep in the repository.
+SHOT_MAX_HEIGHT = 2000
+
+
 def shot(page: Page, folder: Path, name: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    height = min(int(page.evaluate("document.documentElement.scrollHeight")), SHOT_MAX_HEIGHT)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True,
+                    clip={"x": 0, "y": 0, "width": VIEWPORT["width"], "height": height})
 
 
 # -- the fictional fixture store: matrix cells and hostile text ---------------------------

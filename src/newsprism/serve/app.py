@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from newsprism.config import Settings
 from newsprism.serve import api, errors
-from newsprism.serve.access import PageCache, StoreAccess
+from newsprism.serve.access import PAGE_CACHE_ENTRIES, PageCache, StoreAccess
 from newsprism.serve.security import SecurityMiddleware, allowed_hosts
 from newsprism.serve.web import pages
 from newsprism.serve.web.render import STATIC, make_env
@@ -23,9 +23,11 @@ server was started with a token."""
 
 
 def create_app(db_path: Path, *, token: str | None = None, host: str = "127.0.0.1",
-               settings: Settings | None = None) -> FastAPI:
+               settings: Settings | None = None,
+               page_cache_entries: int = PAGE_CACHE_ENTRIES) -> FastAPI:
     """The app over one store. With a token, the store is opened for writing (and created if
-    missing) so that ``POST /api/v1/ingest`` works; without one it is only ever read."""
+    missing) so that ``POST /api/v1/ingest`` works; without one it is only ever read.
+    ``page_cache_entries=0`` renders every page afresh (the load test's baseline)."""
     access = StoreAccess(db_path, writable=bool(token))
 
     @asynccontextmanager
@@ -39,7 +41,7 @@ def create_app(db_path: Path, *, token: str | None = None, host: str = "127.0.0.
     app.state.token = token or None
     app.state.settings = settings or Settings(db_path=db_path)
     app.state.env = make_env()
-    app.state.cache = PageCache()
+    app.state.cache = PageCache(page_cache_entries)
     errors.install(app, pages.error_page(app.state.env))
     app.include_router(api.router)
     app.include_router(pages.router)

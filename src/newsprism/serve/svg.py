@@ -106,7 +106,7 @@ def outlets_per_story(bars: Sequence[StoryBar], outlet_order: Sequence[str]) -> 
                     f"{len(bar.outlets)} outlet{'s' if len(bar.outlets) != 1 else ''}</text></a>")
     y0 = len(bars) * row_h + 16
     for i, outlet in enumerate(outlet_order):
-        x, y = 8 + (i % 4) * 175, y0 + (i // 4) * 18
+        x, y = 8 + (i % 4) * 190, y0 + (i // 4) * 18
         body.append(f'<rect x="{x}" y="{y}" width="10" height="10" rx="2" fill="{colour(i)}"/>'
                     f'<text x="{x + 15}" y="{y + 9}" fill="{INK}">{_esc(_clip(outlet, 24))}'
                     "</text>")

@@ -177,10 +177,11 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any]:
         stories.append({"id": s.id, "title": s.title, "size": len(s.report_ids),
                         "first_seen": s.first_seen, "last_seen": s.last_seen})
     stories.sort(key=lambda s: (s["last_seen"] or "", s["id"]), reverse=True)
-    quotes: list[dict[str, Any]] = [{"id": q.id, "report_id": q.report_id, "start": q.start, "end": q.end,
-               "text": q.text, "kind": q.kind, "cue": q.cue, "via": q.via,
-               "group_id": q.group_id, "speaker_text": q.speaker_text}
-              for q in queries.entity_quotes(store, entity.id)]
+    quotes: list[dict[str, Any]] = [
+        {"id": q.id, "report_id": q.report_id, "start": q.start, "end": q.end,
+         "text": q.text, "kind": q.kind, "cue": q.cue, "via": q.via,
+         "group_id": q.group_id, "speaker_text": q.speaker_text}
+        for q in queries.entity_quotes(store, entity.id)]
     outlets = queries.report_outlets(store, [q["report_id"] for q in quotes])
     for q in quotes:
         q["outlet"] = outlets.get(q["report_id"])
