@@ -34,8 +34,9 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	@$(BIN)/python -m pytest
 
+# The long runs: 20 kills of a 2,000-report ingest, thousands of fuzz examples per parser.
 test-slow: $(STAMP) browser
-	@$(BIN)/python -m pytest -m slow
+	@NEWSPRISM_FUZZ_EXAMPLES=$${NEWSPRISM_FUZZ_EXAMPLES:-2000} $(BIN)/python -m pytest -m slow
 
 lint: $(STAMP)
 	@$(BIN)/ruff check src tests scripts benchmarks

@@ -140,8 +140,11 @@ def _load(store: Store) -> StoryClusterer:
     if raw is None:
         return StoryClusterer()
     try:
-        return StoryClusterer.from_state(json.loads(zlib.decompress(raw)))
-    except (zlib.error, json.JSONDecodeError, ConfigError):
+        state = json.loads(zlib.decompress(raw))
+        if not isinstance(state, dict):
+            raise ConfigError("story clusterer state is not an object")
+        return StoryClusterer.from_state(state)
+    except (zlib.error, ValueError, ConfigError):
         # The saved state is only a cache of what the stored reports say: rebuild from them.
         return StoryClusterer()
 
