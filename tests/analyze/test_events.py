@@ -115,3 +115,18 @@ def test_lexicon_and_cameo_mapping() -> None:
 @pytest.mark.parametrize("kind", PLOVER_TYPES)
 def test_every_type_has_triggers(kind: str) -> None:
     assert kind in set(VERBS.values())
+
+
+def test_senses_that_are_not_events(nlp: Language) -> None:
+    assert not [e for e in _events(nlp, "The alliance is fighting terrorism in the region.")
+                if e.type == "ASSAULT"]
+    assert not [e for e in _events(nlp, "The ministry released a photo of the dam.")
+                if e.type == "CONCEDE"]
+    assert _one(_events(nlp, "The junta released forty prisoners."), "CONCEDE")
+    assert _one(_events(nlp, "Brazil withdrew from the trade pact."), "REJECT")
+
+
+def test_appositive_name_is_the_actor(nlp: Language) -> None:
+    event = _one(_events(nlp, "Halvorsen met his Danish counterpart, Minister Lars Holm."),
+                 "CONSULT")
+    assert event.target_text == "Lars Holm"

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.plover import (
+    ABSTRACT_FOES,
+    AGREEMENT_NOUNS,
     AID_NOUNS,
     CLAIM_VERBS,
     COMBAT_NOUNS,
@@ -52,7 +54,10 @@ _ACTOR_NOUNS = words(
     "countries nation nations state states allies opposition party activists group groups "
     "militia militias gunmen police officers journalists refugees prisoners hostages "
     "counterpart counterparts company firm bank agency council committee commission "
-    "coalition alliance union navy navies"
+    "coalition alliance union navy navies mayor mayors governor governors chairman member "
+    "members man men woman women child children boy boys girl girls person persons suspect "
+    "suspects detainee detainees captive captives dissident dissidents opponent opponents "
+    "crowd crowds mob citizens nationals migrants inspectors"
 )
 _PRONOUNS = words("he she they we it him her them us i you")
 # Objects after which "meet" or "release" do not name a meeting or a concession.
@@ -61,8 +66,9 @@ _NON_EVENT_OBJECTS = {
                   "requirements criterion criteria standard standards expectation "
                   "expectations goal goals obligation obligations cost costs"),
     "release": words("report statement video photo photos image images data figure figures "
-                     "result results album film book findings details footage "
-                     "information list document documents"),
+                     "result results album film book findings details footage picture "
+                     "pictures information list document documents version product "
+                     "products song record records earnings"),
 }
 _MAX_ACTORS = 3  # conjoined actors per side ("Iran and China") before we stop pairing
 
@@ -178,6 +184,22 @@ def _classify_verb(tok: Token) -> _Trigger | None:
         return None
     if lemma in INTENT_VERBS and _children(tok, "xcomp"):
         return None  # "seeks to deepen ties": the intention is typed from its complement
+    if lemma in ("fight", "combat") and obj is not None and (
+        obj.lower_ in ABSTRACT_FOES or _lemma(obj) in ABSTRACT_FOES
+    ):
+        return None  # "fighting terrorism" is a policy, not an assault
+    if lemma in ("withdraw", "pull") and any(
+        p.lower_ in AGREEMENT_NOUNS or _lemma(p) in AGREEMENT_NOUNS
+        for p in _prep_objects(tok, ("from", "of"))
+    ):
+        return _Trigger(tok, "REJECT", None)  # "withdrew from the nuclear deal"
+    if lemma == "restrict" and not _acts_on_actor(tok, obj):
+        return None  # "restrict its programme": nobody is coerced
+    if lemma in ("release", "free") and _released_thing(tok, obj):
+        return None  # "released a photo": nobody is freed
+    if lemma == "contribute" and any(p.lower_ in ("report", "story", "article", "reporting")
+                                     for p in _prep_objects(tok, ("to",))):
+        return None  # "X contributed to this report": a newsroom credit line
     if lemma == "yield" and not any(p for p in _prep_objects(tok, ("to",))):
         return None  # "bonds yielding 9 pct": only "yield to" pressure is a concession
     if lemma == "receive" and (obj is None or not _is_actor(obj)):
@@ -186,6 +208,25 @@ def _classify_verb(tok: Token) -> _Trigger | None:
     if blocked and obj is not None and (_lemma(obj) in blocked or obj.lower_ in blocked):
         return None
     return _Trigger(tok, kind, None)
+
+
+def _released_thing(tok: Token, obj: Token | None) -> bool:
+    """Is what was released a thing (a report, a photo), not people?"""
+    patients = [obj] if obj is not None else []
+    patients += _children(tok, "nsubjpass")
+    if tok.dep_ in ("acl", "relcl") and not patients:
+        patients.append(tok.head)
+    things = _NON_EVENT_OBJECTS["release"]
+    return any(_lemma(p) in things or p.lower_ in things for p in patients)
+
+
+def _acts_on_actor(tok: Token, obj: Token | None) -> bool:
+    """Does the verb act on people (its object, or its passive subject)?"""
+    patients = [obj] if obj is not None else []
+    patients += _children(tok, "nsubjpass")
+    if tok.dep_ in ("acl", "relcl") and not patients:
+        patients.append(tok.head)  # "prisoners released by the army"
+    return any(_is_actor(p) for p in patients)
 
 
 def _subject(tok: Token) -> tuple[Token | None, bool]:
@@ -300,6 +341,10 @@ def _actor(tok: Token, mentions: _Mentions) -> _Actor:
     m = mentions.at(tok.idx, tok.idx + len(tok))
     if m is not None:
         return _Actor(m.text, m.entity_id, m.start, m.end)
+    for appos in _children(tok, "appos"):
+        m = mentions.at(appos.idx, appos.idx + len(appos))
+        if m is not None and m.type in ("PERSON", "ORG", "GPE"):
+            return _Actor(m.text, m.entity_id, m.start, m.end)  # "his counterpart, Gen. X"
     left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod")]
     start = min([tok.idx] + [t.left_edge.idx for t in left])
     found = [m for m in mentions.within(start, tok.idx + len(tok))
@@ -314,6 +359,13 @@ def _actor(tok: Token, mentions: _Mentions) -> _Actor:
         return _Actor(m.text, m.entity_id, m.start, m.end)
     first = min([tok.i] + [t.left_edge.i for t in left])
     return _Actor(tok.doc[first : tok.i + 1].text, None, start, tok.idx + len(tok))
+
+
+def _names_actor(tok: Token, mentions: _Mentions) -> bool:
+    if _is_actor(tok) or mentions.at(tok.idx, tok.idx + len(tok)) is not None:
+        return True
+    start = min([tok.idx] + [t.left_edge.idx for t in tok.lefts])
+    return bool(mentions.within(start, tok.idx + len(tok)))
 
 
 def _negated(tok: Token) -> bool:
@@ -428,6 +480,8 @@ def _events_for(
         obj = _target(trigger, subj)
     sources: list[_Actor | None] = [None]
     targets: list[_Actor | None] = [None]
+    if subj is not None and not _names_actor(subj, index):
+        subj = None  # "the visit improved ties": a thing, not an actor
     if subj is not None:
         sources = [_actor(t, index) for t in _conjuncts(subj)]
     if obj is not None:

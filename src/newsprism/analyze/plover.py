@@ -111,7 +111,7 @@ _add("ASSAULT", "attack bomb shell shoot kill invade assault ambush kidnap abduc
 # Light verbs: the object noun decides the type ("hold talks", "impose sanctions").
 LIGHT_VERBS: frozenset[str] = words(
     "hold have make sign impose launch carry conduct stage announce reach strike seal renew "
-    "present show "
+    "present "
     "open begin start resume restore establish expand strengthen deepen boost improve "
     "enhance develop build break cut sever suspend downgrade provide send give offer deliver "
     "grant lift ease issue level file express mount unleash step intensify stop end "
@@ -206,6 +206,18 @@ EVENT_NOUNS: dict[str, str] = {
     "arrest": "COERCE", "withdrawal": "RETREAT", "deployment": "MOBILIZE",
     "visits": "CONSULT",
 }
+
+# Objects of "fight"/"combat" that are problems, not adversaries ("fighting terrorism").
+ABSTRACT_FOES: frozenset[str] = words(
+    "terrorism terror extremism corruption poverty crime inflation disease diseases virus "
+    "pandemic epidemic unilateralism hegemony fire fires fraud drugs trafficking hunger "
+    "climate change unemployment racism discrimination injustice impunity"
+)
+# Agreements one can withdraw from: that withdrawal rejects the agreement, not a retreat.
+AGREEMENT_NOUNS: frozenset[str] = words(
+    "deal accord agreement treaty pact talks negotiations convention protocol framework "
+    "ceasefire truce alliance organization organisation"
+)
 
 # Weapons and projectiles: "fire missiles at X" is an assault, "fire the manager" is not.
 WEAPON_NOUNS: frozenset[str] = words(
