@@ -44,8 +44,6 @@ from newsprism.analyze.timex import (
     number_value,
     parse_anchor,
     quarter_of,
-    shift_months,
-    shift_quarter,
     weekday_near,
 )
 from newsprism.types import Precision, TimeExpr
@@ -1362,5 +1360,4 @@ def resolve_times(
     return out
 
 
-__all__ = ["extract_times", "precision_of", "resolve_times", "shift_months", "shift_quarter",
-           "tag_text"]
+__all__ = ["extract_times", "precision_of", "resolve_times", "tag_text"]

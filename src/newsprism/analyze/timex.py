@@ -137,11 +137,6 @@ def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
 
-def shift_quarter(year: int, quarter: int, delta: int) -> tuple[int, int]:
-    idx = year * 4 + (quarter - 1) + delta
-    return idx // 4, idx % 4 + 1
-
-
 def fmt_day(d: date) -> str:
     return d.isoformat()
 
