@@ -49,6 +49,9 @@ KEY_FILE = "CD_test_entity_mention_based.key_conll"
 PREDICTED_TOPICS = "predicted_topics_barhom2019_system_output.txt"
 # Types of description for mentions whose head word is not part of a named entity.
 _CLASS_TYPE = {"HUM": "HUM", "NON": "NON", "LOC": "PLACE", "TIM": "TIM"}
+# spaCy labels that name a referent or a time; amounts ("20 points") stay descriptions.
+_NAME_OR_TIME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
+                                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
 # Baseline: two names whose texts are at least this alike (rapidfuzz ratio, 0-100).
 BASELINE_NAME_RATIO = 90
 
@@ -67,7 +70,7 @@ def head_token(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def mention_type(head: Token | None, category: str) -> str:
-    if head is not None and head.ent_type_:
+    if head is not None and head.ent_type_ in _NAME_OR_TIME_LABELS:
         return head.ent_type_
     return _CLASS_TYPE.get(category, category)
 
