@@ -134,8 +134,15 @@ def _print_demo_overview(store: Store) -> None:
     for s in stories:
         out.print(f"  story {s.id}  {len(s.report_ids):>2} reports  {s.title}", markup=False)
     db = store.path
+    biggest = stories[0].id if stories else "STORY_ID"
     out.print("\nNext:", markup=False)
-    out.print(f"  newsprism reports --db {db}          # the reports and their outlets",
-              markup=False)
-    out.print(f"  newsprism search drones --db {db}    # full-text search", markup=False)
-    out.print(f"  newsprism export --format json out.json --db {db}", markup=False)
+    for line in (
+        f"newsprism serve --db {db}                  # browse it: open http://127.0.0.1:8750",
+        f"newsprism stories --db {db}                # stories with outlets and dates",
+        f"newsprism story {biggest} --db {db}   # reports and who copied whom",
+        f"newsprism dossier {biggest} --format html -o dossier.html --db {db}",
+        f"newsprism entities --db {db}               # who is who, across spellings",
+        f"newsprism search ministry --db {db}        # full-text search",
+        f"newsprism export --format json out.json --db {db}",
+    ):
+        out.print(f"  {line}", markup=False)
