@@ -196,7 +196,10 @@ def test_ingest_needs_the_right_token(token_client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("body", [{}, {"text": "a", "url": "https://example.org/a"},
-                                  {"text": "a", "unknown_field": 1}, {"text": ""}])
+                                  {"text": "a", "unknown_field": 1}, {"text": ""},
+                                  {"url": "/etc/passwd"}, {"url": "file:///etc/passwd"},
+                                  {"url": "../secrets/*.txt"}, {"url": "-"},
+                                  {"url": "http://"}, {"url": "ftp://example.org/x"}])
 def test_ingest_body_must_hold_exactly_one_input(token_client: TestClient,
                                                  body: dict[str, object]) -> None:
     response = token_client.post("/api/v1/ingest", json=body,

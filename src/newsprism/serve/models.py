@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -227,7 +228,20 @@ class IngestRequest(BaseModel):
         if len(given) != 1:
             raise ValueError("give exactly one of text, html or url"
                              + (f" (got {', '.join(given)})" if given else ""))
+        # Ingest treats anything that is not a URL as a local path or glob; over the API only
+        # absolute http(s) URLs are accepted, so a client can never make the server read files.
+        if self.url is not None and not _is_http_url(self.url):
+            raise ValueError(f"url {self.url[:200]!r} is not an absolute http(s) URL")
         return self
+
+
+def _is_http_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return (parts.scheme in ("http", "https") and bool(parts.hostname)
+            and value == value.strip() and not any(c.isspace() for c in value))
 
 
 class IngestResult(BaseModel):
