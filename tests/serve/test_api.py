@@ -28,6 +28,9 @@ def test_openapi_schema_documents_every_endpoint(client: TestClient) -> None:
                  "/api/v1/entities/{entity_id}", "/api/v1/search", "/api/v1/ingest"):
         assert path in paths, path
     assert "ReportDetail" in spec["components"]["schemas"]
+    for methods in paths.values():
+        for op in methods.values():
+            assert "422" not in op["responses"] and "400" in op["responses"]
     assert not any(p.startswith("/stories") for p in paths)  # web pages stay out of it
 
 

@@ -44,6 +44,7 @@ def create_app(db_path: Path, *, token: str | None = None, host: str = "127.0.0.
     app.state.cache = PageCache(page_cache_entries)
     errors.install(app, pages.error_page(app.state.env))
     app.include_router(api.router)
+    app.openapi = lambda: api.openapi_without_422(app)  # type: ignore[method-assign]
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(host))
