@@ -309,8 +309,17 @@ def _entity(group: Sequence[StoryEntity], aliases: AliasRules | None) -> Entity:
 
 
 def _majority_type(names: Sequence[NameUse]) -> str:
-    counts = Counter(n.type for n in names)
-    return max(counts, key=lambda t: (counts[t], -_priority(t), t))
+    """The type most reports give the entity: each report votes once (its own majority), so
+    that one report repeating a mistyped name does not outvote the others; mentions break
+    ties."""
+    per_report: dict[str, Counter[str]] = defaultdict(Counter)
+    for n in names:
+        per_report[n.report][n.type] += 1
+    votes: Counter[str] = Counter()
+    for counts in per_report.values():
+        votes[max(counts, key=lambda t: (counts[t], -_priority(t), t))] += 1
+    mentions = Counter(n.type for n in names)
+    return max(votes, key=lambda t: (votes[t], mentions[t], -_priority(t), t))
 
 
 def _priority(t: str) -> int:
@@ -319,8 +328,8 @@ def _priority(t: str) -> int:
 
 def _canonical(names: Sequence[NameUse], etype: str, aliases: AliasRules | None) -> str:
     """The alias file's canonical name if one applies, else the fullest name used most: for
-    people a name of two words or more beats a single word, then the name in the most
-    reports, then the most mentions, then the longer."""
+    people and organisations a name of two words or more beats a single word (a surname, an
+    acronym), then the name in the most reports, then the most mentions, then the longer."""
     if aliases:
         keys = {n.key for n in names}
         for rule in aliases.same:
@@ -333,10 +342,10 @@ def _canonical(names: Sequence[NameUse], etype: str, aliases: AliasRules | None)
         reports[n.key].add(n.report)
         counts[n.key] += 1
         display[n.key][n.display] += 1
-    person = etype == "PERSON"
+    fullest = etype in ("PERSON", "ORG")
 
     def rank(key: str) -> tuple[int, int, int, int, str]:
-        multi = int(person and len(key.split()) > 1)
+        multi = int(fullest and len(key.split()) > 1)
         return (multi, len(reports[key]), counts[key], len(key), key)
 
     best = max(counts, key=rank)

@@ -480,6 +480,10 @@ class Linker:
                     other, owords = items[j]
                     if other.report == node.report or n < QUOTE_MIN_SHARED:
                         continue
+                    # An organisation's statement is often quoted from its spokesperson
+                    # too: a shared quote says one speaker only within one kind.
+                    if not _same_kind(node, other):
+                        continue
                     if n / len(words | owords) >= QUOTE_SIMILARITY:
                         self.union(node, other)
 
@@ -498,6 +502,10 @@ def _agrees(pronoun: str, cand: Node) -> bool:
     if pronoun in PLACE_PRONOUNS:
         return cand.fam == "loc"
     return False
+
+
+def _same_kind(a: Node, b: Node) -> bool:
+    return a.fam == b.fam or {a.fam, b.fam} <= {"per", "hum"}
 
 
 def _relative_agrees(pronoun: str, cand: Node) -> bool:

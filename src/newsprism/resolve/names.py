@@ -105,10 +105,12 @@ def name_key(text: str) -> str:
 
 # Transliteration variants folded together, longest first: one name spelled from another
 # script varies in exactly these places (g, gh, q, k and c all render one of a few velar
-# sounds: "Sadeghi"/"Sadeqi", "Iraq"/"Irak").
+# sounds: "Sadeghi"/"Sadeqi", "Iraq"/"Irak"; zh, z, sh and sch one sibilant: "Zhukov"/
+# "Schukow"). ``phonetic_key`` also takes h for g, as Slavic names are written both ways
+# ("Hryhoriy"/"Grigoriy").
 _PHONETIC_RULES: tuple[tuple[str, str], ...] = (
     ("sch", "s"), ("tch", "c"), ("dzh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"),
-    ("th", "t"), ("dh", "d"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"), ("ck", "k"),
+    ("th", "t"), ("dh", "d"), ("sh", "s"), ("ch", "c"), ("zh", "s"), ("dj", "j"), ("ck", "k"),
     ("q", "k"), ("x", "ks"), ("z", "s"), ("w", "v"), ("y", "i"), ("c", "k"), ("g", "k"),
 )
 _VOWELS = frozenset("aeiou")
@@ -118,8 +120,8 @@ _VOWELS = frozenset("aeiou")
 def phonetic_key(word: str) -> str:
     """A skeleton shared by transliteration variants of one word: digraphs folded, doubled
     letters collapsed, every run of vowels one "a", a final vowel and an "h" that ends the
-    word or follows a vowel before a consonant dropped ("Mohammed"/"Muhammad" -> "mahamad",
-    "Khazali"/"Hazali" -> "hasal")."""
+    word or follows a vowel before a consonant dropped, any other h a velar like g ("Mohammed"/
+    "Muhammad" -> "makamad", "Khazali"/"Hazali" -> "kasal", "Heorhiy"/"Georgy" -> "kark")."""
     w = fold(word).replace(" ", "")
     for old, new in _PHONETIC_RULES:
         w = w.replace(old, new)
@@ -130,6 +132,8 @@ def phonetic_key(word: str) -> str:
         nxt = w[i + 1] if i + 1 < len(w) else ""
         if ch == "h" and out and out[-1] == "a" and (not nxt or nxt not in _VOWELS):
             continue
+        if ch == "h":
+            ch = "k"
         if out and out[-1] == ch:
             continue
         out.append(ch)

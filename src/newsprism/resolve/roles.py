@@ -66,37 +66,61 @@ class RoleKey:
         return bool(self.office) and self.country is not None
 
 
-def _words(text: str) -> list[str]:
-    out: list[str] = []
+def _words(text: str) -> list[tuple[str, str]]:
+    """(folded word, raw word) pairs of a role text."""
+    out: list[tuple[str, str]] = []
     for raw in normalize_text(text).split(" "):
         word = fold(strip_possessive(raw))
-        out.extend(w for w in word.split(" ") if w)
+        out.extend((w, raw) for w in word.split(" ") if w)
     return out
 
 
 @lru_cache(maxsize=50_000)
 def role_key(role: str) -> RoleKey:
     """The (office, country) of a role text. Ranks, honorifics and filler words are dropped;
-    a country or nationality word anywhere in the role sets its country."""
+    a country or nationality word anywhere in the role sets its country. A nation the
+    gazetteer does not know counts by its stem ("Lunarian", "Lunaria's" and "of Lunaria" are
+    one country)."""
     words = _words(role)
     country: str | None = None
     office: set[str] = set()
     i = 0
     while i < len(words):
-        pair = " ".join(words[i:i + 2])
+        word, raw = words[i]
+        pair = " ".join(w for w, _ in words[i:i + 2])
         code = country_of(pair) if i + 1 < len(words) else None
         if code is not None:
             country = country or code
             i += 2
             continue
-        code = country_of(words[i])
+        code = country_of(word) or _unknown_nation(word, raw, words[i - 1][0] if i else "")
         if code is not None:
             country = country or code
-        elif words[i] not in _FILLER and words[i] not in RANKS:
-            w = _SPELLING.get(words[i], words[i])
-            office.add(singular(w))
+        elif word not in _FILLER and word not in RANKS:
+            office.add(singular(_SPELLING.get(word, word)))
         i += 1
     return RoleKey(frozenset(office), country)
+
+
+_NATION_SUFFIXES = ("ian", "ean", "ese", "ish", "ia", "an", "i", "a")
+
+
+def _unknown_nation(word: str, raw: str, before: str) -> str | None:
+    """A stem for a capitalized nationality adjective ("-ian", "-ese", "-ish"), a possessive
+    name ("X's") or a name after "of" that is no office word: "~" + the word without its
+    nationality ending and final vowels."""
+    if not raw[:1].isupper() or word in TITLE_WORDS or len(word) < 4:
+        return None
+    nationality = word.endswith(("ian", "ean", "ese", "ish"))
+    possessive = raw.endswith(("'s", "’s"))
+    if not (nationality or possessive or before == "of"):
+        return None
+    stem = word
+    for suffix in _NATION_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[:-len(suffix)]
+            break
+    return "~" + stem.rstrip("aeiouy")
 
 
 def roles_conflict(a: RoleKey, b: RoleKey) -> bool:

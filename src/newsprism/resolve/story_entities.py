@@ -173,7 +173,7 @@ def _join_on_evidence(items: Sequence[StoryEntity], joined: _Joined,
             if fam == "per":
                 if len(words) >= 2:
                     by_key[(fam, n.key)].append(i)
-                    surnames[words[-1]].append((i, words))
+                    surnames[phonetic_key(words[-1])].append((i, words))
                 continue
             by_key[(fam, n.key)].append(i)
             if fam == "loc" and (place := lookup_place(n.display)) is not None:
