@@ -229,3 +229,19 @@ def test_pronouns_and_descriptions() -> None:
     assert eid(res, r, "She") == eid(res, r, "Amina Wario")
     assert eid(res, r, "it") == eid(res, r, "Harbourline Ltd")
     assert eid(res, r, "company") == eid(res, r, "Harbourline Ltd")
+
+
+def test_an_organisation_and_its_spokesperson_quoted_alike_stay_two() -> None:
+    a = Report("a", 'The Harbour Authority said: "All ferries will sail again on Monday '
+                    'morning after repairs."')
+    a.m("Harbour Authority", "ORG")
+    b = Report("b", 'Spokesman Teodor Vask said: "All ferries will sail again on Monday '
+                    'morning after the repairs."')
+    b.m("Teodor Vask", role="Spokesman")
+    qa, qb = (r.text.index('"') + 1 for r in (a, b))
+    quotes = [Quote("qa", "a", qa, len(a.text) - 1, a.text[qa:-1], "direct",
+                    speaker_text="Harbour Authority"),
+              Quote("qb", "b", qb, len(b.text) - 1, b.text[qb:-1], "direct",
+                    speaker_text="Teodor Vask")]
+    res = run([a, b], quotes=quotes)
+    assert eid(res, a, "Harbour Authority") != eid(res, b, "Teodor Vask")

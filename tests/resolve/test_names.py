@@ -41,6 +41,7 @@ def test_fold_and_name_key() -> None:
     ("Khazali", "Hazali"), ("Mahmoud", "Mahmud"), ("Mohammed", "Muhammad"),
     ("Sadeghi", "Sadeqi"), ("Yusuf", "Iusuf"), ("Vasiliev", "Wasiliev"),
     ("Tabrizi", "Tabrisi"), ("Rostami", "Rostamy"), ("Borzou", "Borzu"),
+    ("Hryhoriy", "Grigoriy"), ("Zhelenko", "Schelenko"), ("Zhelenko", "Zelenko"),
 ])
 def test_transliteration_variants_share_a_phonetic_key(a: str, b: str) -> None:
     assert phonetic_key(a) == phonetic_key(b)
@@ -67,6 +68,7 @@ def test_person_names_match_short_forms_and_extensions() -> None:
     assert not person_names_match(("aj", "smith"), ("adam", "j", "smith"))
     assert person_names_conflict(("ali", "karimi"), ("ali", "moradi"))
     assert person_names_conflict(("john", "smith"), ("mary", "smith"))
+    assert person_names_match(("fred", "lario"), ("frederick", "c", "lario"))
     assert not person_names_conflict(("karimi",), ("ali", "karimi"))
 
 

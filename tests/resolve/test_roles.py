@@ -34,3 +34,11 @@ def test_split_title() -> None:
     assert split_title("Harbour Minister Lin Haoran") == ("Harbour Minister", "Lin Haoran")
     assert split_title("Lin Haoran") == (None, "Lin Haoran")
     assert split_title("Peter Bishop") == (None, "Peter Bishop")
+
+
+def test_nations_the_gazetteer_lacks_count_by_stem() -> None:
+    a = role_key("Lunarian Harbour Minister")
+    assert a == role_key("Lunaria's harbour minister") == role_key("harbour minister of Lunaria")
+    assert a.specific
+    assert role_key("Harbour Minister").country is None
+    assert roles_conflict(a, role_key("Kenyan Harbour Minister"))
