@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsprism.errors import MalformedInput
-from newsprism.eval.tempeval import Predicted, read_corpus, read_timeml, score_doc
+from newsprism.eval.tempeval import (
+    Predicted,
+    TimeMLDoc,
+    read_corpus,
+    read_timeml,
+    score_doc,
+    split_halves,
+)
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "tempeval3_tbaq"
 
@@ -70,3 +77,17 @@ def test_real_corpus_counts() -> None:
     docs = read_corpus(DATA / "TBAQ-cleaned" / "AQUAINT")
     assert len(docs) == 73
     assert sum(len(d.timexes) for d in docs) == 652 - 73  # all but the DCTs
+
+
+def test_split_halves_keeps_groups_together_and_alternates() -> None:
+    def doc(doc_id: str) -> TimeMLDoc:
+        return TimeMLDoc(doc_id, "2001-05-04", "", ())
+
+    ids = ["AAA20010101.0001", "AAA20010101.0002", "AAA20010102.0001", "BBB20010101.0001",
+           "CCC20010105.0003"]
+    dev, held = split_halves([doc(i) for i in ids])
+    assert [d.doc_id for d in dev] == ids[:2] + ids[3:4]
+    assert [d.doc_id for d in held] == [ids[2], ids[4]]
+    # the split depends on the ids only, not on the order the documents come in
+    dev2, _ = split_halves([doc(i) for i in reversed(ids)])
+    assert sorted(d.doc_id for d in dev2) == sorted(d.doc_id for d in dev)

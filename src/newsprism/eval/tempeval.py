@@ -13,6 +13,12 @@ Evaluation definition (TempEval-3, UzZaman et al. 2013, as implemented here):
 * Value P/R/F1: pairs whose normalized values are identical strings, over all predictions /
   over all gold (so a missed or spurious timex costs value F1 too). This is the "value F1"
   of the TempEval-3 task-A ranking.
+
+AQUAINT is split into two fixed halves (``split_halves``) so that rules can be developed on
+one half and checked on the other: documents are grouped by the part of their id before the
+first dot (agency and date, e.g. ``APW19980818``, so same-day stories of one agency stay
+together), the groups are sorted, and alternate groups go to the development and held-out
+halves (first group: development).
 """
 
 from __future__ import annotations
@@ -60,7 +66,8 @@ class Score:
     strict: int = 0
     value_correct: int = 0
     type_correct: int = 0
-    errors: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    # (doc id, text, gold value, predicted value, start offset of the timex in the doc text)
+    errors: list[tuple[str, str, str | None, str | None, int]] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         self.gold += other.gold
@@ -154,13 +161,13 @@ def score_doc(doc: TimeMLDoc, predicted: Sequence[Predicted]) -> Score:
         if p.value == g.value:
             score.value_correct += 1
         else:
-            score.errors.append((doc.doc_id, g.text, g.value, p.value))
+            score.errors.append((doc.doc_id, g.text, g.value, p.value, g.start))
     for gi, g in enumerate(doc.timexes):
         if gi not in used_g:
-            score.errors.append((doc.doc_id, g.text, g.value, "<missed>"))
+            score.errors.append((doc.doc_id, g.text, g.value, "<missed>", g.start))
     for pi, p in enumerate(predicted):
         if pi not in used_p:
-            score.errors.append((doc.doc_id, p.text, "<spurious>", p.value))
+            score.errors.append((doc.doc_id, p.text, "<spurious>", p.value, p.start))
     return score
 
 
@@ -172,3 +179,12 @@ def score_corpus(
     for doc in docs:
         total.add(score_doc(doc, tagger(doc)))
     return total
+
+
+def split_halves(docs: Sequence[TimeMLDoc]) -> tuple[list[TimeMLDoc], list[TimeMLDoc]]:
+    """The fixed (development, held-out) halves of a corpus, by document id (module doc)."""
+    groups = sorted({d.doc_id.split(".", 1)[0] for d in docs})
+    dev_groups = set(groups[::2])
+    dev = [d for d in docs if d.doc_id.split(".", 1)[0] in dev_groups]
+    held = [d for d in docs if d.doc_id.split(".", 1)[0] not in dev_groups]
+    return dev, held
