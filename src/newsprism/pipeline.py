@@ -180,6 +180,38 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
     return summary
 
 
+def ingest_documents(raws: Iterable[RawDocument], store: Store, settings: Settings, *,
+                     analyze: bool = True, on_error: Callable[[str], None] | None = None
+                     ) -> IngestSummary:
+    """Store RawDocuments already in memory (fetched by a watcher, made from texts) the way
+    ``ingest`` stores files: inputs already stored are skipped, the rest are normalized,
+    analyzed and stored batch by batch in this process, then the global stages update the
+    stories the new reports touch."""
+    summary = IngestSummary()
+
+    def fail(message: str) -> None:
+        summary.failed += 1
+        summary.errors.append(message)
+        if on_error is not None:
+            on_error(message)
+
+    def fresh() -> Iterator[tuple[RawDocument, str]]:
+        seen: set[str] = set()
+        for raw in raws:
+            sha = raw_sha(raw)
+            if sha in seen or store.report_for_raw(sha) is not None:
+                summary.duplicates += 1
+                continue
+            seen.add(sha)
+            yield raw, sha
+
+    for batch in _batches(fresh(), settings.batch_size):
+        _store_batch(store, process_batch(batch, settings, analyze), summary, fail, None)
+    if summary.new_report_ids or store.unclustered_ids():
+        update_global(store, summary.new_report_ids, settings)
+    return summary
+
+
 def _read(sources: Sequence[str], settings: Settings, stdin: BinaryIO | None,
           files: _FileTracker, resume: bool
           ) -> Iterator[tuple[RawDocument | InputError, str | None]]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -42,6 +43,9 @@ class Fetched:
     data: bytes
     content_type: str | None
     charset: str | None
+    status: int = 200
+    # Response headers, names in lower case (ETag, Last-Modified, Retry-After, ...).
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 def _unmapped(address: IPAddress) -> IPAddress:
@@ -136,7 +140,8 @@ def _read_capped(response: httpx.Response, source: str, cap: int, deadline: floa
     return bytes(body)
 
 
-def _send(client: httpx.Client, url: str, source: str, settings: Settings
+def _send(client: httpx.Client, url: str, source: str, settings: Settings,
+          extra: Mapping[str, str], pass_status: Collection[int]
           ) -> tuple[httpx.Response, bytes]:
     pinned, _ = check_url(url, source, settings)
     parts = urlsplit(url)
@@ -144,7 +149,7 @@ def _send(client: httpx.Client, url: str, source: str, settings: Settings
     client.cookies.clear()  # a cookie set by one hop must never travel to the next
     request = client.build_request(
         "GET", pinned,
-        headers={"Host": host, "User-Agent": settings.user_agent,
+        headers={**extra, "Host": host, "User-Agent": settings.user_agent,
                  "Accept-Encoding": "gzip, deflate", "Accept": "*/*"},
         extensions={"sni_hostname": parts.hostname or ""},
     )
@@ -154,6 +159,8 @@ def _send(client: httpx.Client, url: str, source: str, settings: Settings
     try:
         if response.status_code in _REDIRECTS:
             return response, b""
+        if response.status_code in pass_status:
+            return response, b""
         if response.status_code >= 400:
             raise FetchError(source, f"HTTP {response.status_code} from {url}")
         return response, _read_capped(response, source, cap, deadline)
@@ -161,17 +168,28 @@ def _send(client: httpx.Client, url: str, source: str, settings: Settings
         response.close()
 
 
-def fetch(url: str, settings: Settings, source: str | None = None) -> Fetched:
-    """GET `url`, following at most settings.fetch_max_redirects redirects, each checked."""
+def fetch(url: str, settings: Settings, source: str | None = None, *,
+          headers: Mapping[str, str] | None = None, pass_status: Collection[int] = ()
+          ) -> Fetched:
+    """GET `url`, following at most settings.fetch_max_redirects redirects, each checked.
+
+    ``headers`` are added to the request (conditional-request headers such as
+    If-None-Match); they cannot replace Host, User-Agent or Accept-Encoding. A status in
+    ``pass_status`` (e.g. 429) is returned with an empty body instead of raising FetchError,
+    so that a caller can read its headers (Retry-After).
+    """
     source = source or url
     timeout = httpx.Timeout(settings.fetch_timeout_s)
     try:
         with httpx.Client(timeout=timeout, trust_env=False, follow_redirects=False) as client:
             for _hop in range(settings.fetch_max_redirects + 1):
-                response, data = _send(client, url, source, settings)
+                response, data = _send(client, url, source, settings, headers or {},
+                                       pass_status)
                 if response.status_code not in _REDIRECTS:
                     content_type = response.headers.get("content-type")
-                    return Fetched(url, data, content_type, charset_of(content_type))
+                    return Fetched(url, data, content_type, charset_of(content_type),
+                                   response.status_code,
+                                   {k.lower(): v for k, v in response.headers.items()})
                 location = response.headers.get("location")
                 if not location:
                     raise FetchError(source, f"redirect from {url} without a Location")
