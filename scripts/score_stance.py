@@ -19,8 +19,8 @@ import itertools
 import json
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, replace
+from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -31,9 +31,6 @@ from newsprism.triangulate.stance import sentence_cues
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "fnc1_stance"
-
-Decide = Callable[[fnc1.PairFeatures, fnc1.Thresholds], str]
-
 
 def embed_cached(texts: list[str], cache: Path | None) -> np.ndarray:
     key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()
@@ -72,30 +69,76 @@ def features(pairs: Sequence[fnc1.Pair], bodies: dict[str, str], cache: Path | N
             for p in pairs]
 
 
-# Grid of the rule's thresholds searched on the calibration split.
-GRID = {
-    "related": [round(x, 3) for x in np.arange(0.2, 0.6, 0.01)],
-    "disagree": [0.2, 0.34, 0.5, 0.67, 0.8, 1.0, 1.34],
-    "discuss": [0.2, 0.34, 0.5, 0.67, 0.8, 1.0, 1.34, 1.67, 2.0],
-    "body_weight": [0.0, 0.5, 1.0, 2.0],
+# Grids searched on the calibration split.
+RELATED_GRID = [round(x, 3) for x in np.arange(0.15, 0.6, 0.01)]
+CUE_GRID = [0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5,
+            0.6, 0.8, 1.0]
+GRID: dict[str, list[float]] = {
+    "disagree": CUE_GRID,
+    "refute_body_weight": [0.0, 0.5, 1.0, 2.0],
+    "discuss": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.2],
+    "hedge_body_weight": [0.5, 1.0],
+    "headline_weight": [0.0, 0.25, 0.5, 1.0],
+    "attribution_weight": [0.0, 0.25, 0.5],
 }
+_INDEX = {label: i for i, label in enumerate(fnc1.LABELS)}
 
 
-def calibrate(feats: Sequence[fnc1.PairFeatures], gold: Sequence[str], decide: Decide,
-              related_of: Callable[[fnc1.PairFeatures], float]) -> fnc1.Thresholds:
-    """Grid search in two steps: the relatedness threshold alone (best accuracy on related
-    vs unrelated), then the stance thresholds for macro-F1 with it fixed."""
-    rel_gold = np.array([g != "unrelated" for g in gold])
-    values = np.array([related_of(f) for f in feats])
-    best_rel = max(GRID["related"], key=lambda t: float(((values >= t) == rel_gold).mean()))
-    best = fnc1.Thresholds(related=best_rel)
-    best_f1 = -1.0
-    for dis, disc, bw in itertools.product(GRID["disagree"], GRID["discuss"],
-                                           GRID["body_weight"]):
-        t = replace(best, disagree=dis, discuss=disc, body_weight=bw)
-        f1 = fnc1.score(gold, [decide(f, t) for f in feats]).macro_f1
+def _macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    f1 = []
+    for c in range(len(fnc1.LABELS)):
+        tp = int(((gold == c) & (pred == c)).sum())
+        wrong = int(((gold != c) & (pred == c)).sum()) + int(((gold == c) & (pred != c)).sum())
+        f1.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
+    return float(np.mean(f1))
+
+
+def _arrays(feats: Sequence[fnc1.PairFeatures]) -> dict[str, np.ndarray]:
+    return {k: np.array([float(getattr(f, k)) for f in feats])
+            for k in fnc1.PairFeatures.__dataclass_fields__}
+
+
+def _rule(a: dict[str, np.ndarray], t: fnc1.Thresholds) -> np.ndarray:
+    """fnc1.decide over arrays (checked against it after the search)."""
+    distance = (a["hedge_w"] + t.hedge_body_weight * a["hedge_body"]
+                + t.headline_weight * a["headline_hedged"]
+                + t.attribution_weight * a["attribution_w"])
+    return np.where(a["related"] < t.related, _INDEX["unrelated"],
+                    np.where(a["refute_w"] + t.refute_body_weight * a["refute_body"]
+                             >= t.disagree, _INDEX["disagree"],
+                             np.where(distance >= t.discuss, _INDEX["discuss"],
+                                      _INDEX["agree"])))
+
+
+def _baseline(a: dict[str, np.ndarray], t: fnc1.Thresholds) -> np.ndarray:
+    return np.where(a["body_cosine"] < t.related, _INDEX["unrelated"],
+                    np.where(a["refute_any_body"] >= t.disagree, _INDEX["disagree"],
+                             np.where(a["hedge_body"] >= t.discuss, _INDEX["discuss"],
+                                      _INDEX["agree"])))
+
+
+def calibrate(feats: Sequence[fnc1.PairFeatures], gold: Sequence[str],
+              baseline: bool = False) -> fnc1.Thresholds:
+    """Grid search: the relatedness threshold alone (best related/unrelated accuracy), then
+    the stance thresholds and weights for macro-F1 with it fixed."""
+    a = _arrays(feats)
+    g = np.array([_INDEX[x] for x in gold])
+    rel = a["body_cosine"] if baseline else a["related"]
+    best_rel = max(RELATED_GRID, key=lambda t: float(((rel >= t) == (g != _INDEX["unrelated"]))
+                                                     .mean()))
+    rule = _baseline if baseline else _rule
+    grid: dict[str, list[float]] = (
+        {"disagree": CUE_GRID, "discuss": [*CUE_GRID, 1.2, 1.5, 2.0]} if baseline else GRID)
+    best_t, best_f1 = fnc1.Thresholds(related=best_rel), -1.0
+    for values in itertools.product(*grid.values()):
+        t = fnc1.Thresholds(related=best_rel, **dict(zip(grid, values, strict=True)))
+        f1 = _macro_f1(g, rule(a, t))
         if f1 > best_f1:
             best_f1, best_t = f1, t
+    decide = fnc1.baseline_decide if baseline else fnc1.decide
+    check = [_INDEX[decide(f, best_t)] for f in feats]
+    if check != rule(a, best_t).tolist():
+        raise AssertionError("vectorized rule and fnc1.decide disagree")
     return best_t
 
 
@@ -126,12 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     gold = [p.stance for p in pairs]
     cal, ev = fnc1.calibration_split(len(pairs))
     results = []
-    for name, decide, rel in (("newsprism", fnc1.decide, lambda f: f.related),
-                              ("baseline", fnc1.baseline_decide, lambda f: f.body_cosine)):
-        t = calibrate([feats[i] for i in cal], [gold[i] for i in cal], decide, rel)
+    for name, decide, is_base in (("newsprism", fnc1.decide, False),
+                                  ("baseline", fnc1.baseline_decide, True)):
+        t = calibrate([feats[i] for i in cal], [gold[i] for i in cal], baseline=is_base)
         s = fnc1.score([gold[i] for i in ev], [decide(feats[i], t) for i in ev])
         results.append({**report(f"{name} (thresholds on 20%)", s), "thresholds": asdict(t)})
-        default = fnc1.Thresholds()
+        default = fnc1.Thresholds(related=0.3, disagree=0.05, discuss=0.5) if not is_base \
+            else fnc1.Thresholds(related=0.3, disagree=0.1, discuss=0.5)
         s0 = fnc1.score([gold[i] for i in ev], [decide(feats[i], default) for i in ev])
         results.append({**report(f"{name} (default thresholds, no labels)", s0),
                         "thresholds": asdict(default)})

@@ -47,7 +47,7 @@ def test_rule_on_written_pairs() -> None:
                    "according to unverified posts. The claim could not be confirmed.",
         "unrelated": "The city council approved a new budget for public schools on Tuesday.",
     }
-    t = fnc1.Thresholds(related=0.3, disagree=0.5, discuss=0.5, body_weight=0.5)
+    t = fnc1.Thresholds()  # the a-priori defaults
     got = {}
     for label, body in bodies.items():
         sents = fnc1.split_sentences(body)

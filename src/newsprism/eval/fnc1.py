@@ -17,7 +17,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -119,29 +119,39 @@ def split_sentences(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class PairFeatures:
-    """What the rule reads from one headline/body pair."""
+    """What the rule reads from one headline/body pair. Cue rates are per sentence; the
+    ``*_w`` rates weigh each body sentence by how far its claim-match score with the headline
+    rises above RELEVANCE_FLOOR, so that only sentences about the headline's claim count."""
 
-    related: float  # mean claim-match score of the best-matching body sentences
-    refute_top: float  # refuting cues per best-matching sentence
-    hedge_top: float  # distancing cues per best-matching sentence
-    refute_body: float  # refuting cues per body sentence
-    hedge_body: float  # distancing cues per body sentence
-    headline_hedged: bool
-    negation_mismatch: bool
-    body_cosine: float = 0.0  # cosine of the headline and the body's mean sentence embedding
+    related: float  # mean claim-match score of the TOP_SENTENCES best-matching sentences
+    refute_w: float  # the text's own refuting cues, relevance-weighted
+    refute_body: float  # the same over the whole body
+    hedge_w: float  # distancing cues (hedges, "reportedly", "according to"), weighted
+    hedge_body: float
+    attribution_w: float  # verbs of saying, weighted
+    headline_hedged: bool  # the headline itself is hedged or a question
+    body_cosine: float = 0.0  # cosine of headline and mean body sentence embedding (baseline)
+    refute_any_body: float = 0.0  # refuting and denial cues over the body (baseline)
 
 
 @dataclass(slots=True)
 class Thresholds:
-    related: float = 0.33
-    disagree: float = 0.5
+    """The rule's thresholds and weights; defaults are set a priori (no labels)."""
+
+    related: float = 0.3
+    disagree: float = 0.05
     discuss: float = 0.5
-    body_weight: float = 0.5
-    extra: dict[str, float] = field(default_factory=dict)
+    refute_body_weight: float = 1.0
+    hedge_body_weight: float = 1.0
+    headline_weight: float = 0.5
+    attribution_weight: float = 0.25
 
 
-# How many best-matching body sentences speak for the body's stance on the headline.
+# How many best-matching body sentences stand for the body's relatedness to the headline.
 TOP_SENTENCES = 3
+# Sentences whose claim-match score with the headline is below this say nothing about it (the
+# lower edge of the relatedness band: unrelated pairs' best sentences score ~0.1-0.25).
+RELEVANCE_FLOOR = 0.25
 
 
 def pair_features(headline_terms: list[str], headline_vec: np.ndarray | None,
@@ -150,53 +160,61 @@ def pair_features(headline_terms: list[str], headline_vec: np.ndarray | None,
                   weights: similarity.TermWeights,
                   sent_cues: Sequence[Cues] | None = None) -> PairFeatures:
     if not sent_texts:
-        return PairFeatures(0.0, 0.0, 0.0, 0.0, 0.0, False, False, 0.0)
+        return PairFeatures(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False)
     hset = set(headline_terms)
     lexical = np.array([similarity.weighted_overlap(hset, set(t), weights)
                         for t in sent_terms])
     cosine = None if headline_vec is None or sent_vecs is None else sent_vecs @ headline_vec
     scores = similarity.combine(cosine, lexical)
     top = np.argsort(-scores)[:TOP_SENTENCES]
-    related = float(scores[top].mean())
     cues = list(sent_cues) if sent_cues is not None else [sentence_cues(s) for s in sent_texts]
-    top_cues = [cues[i] for i in top]
+    refute = np.array([c.refute for c in cues], dtype=float)
+    hedge = np.array([c.hedge for c in cues], dtype=float)
+    said = np.array([c.attribution for c in cues], dtype=float)
+    denial = np.array([c.denial for c in cues], dtype=float)
+    relevance = np.clip(scores - RELEVANCE_FLOOR, 0.0, None)
+    total = float(relevance.sum()) or 1.0
     head = sentence_cues(headline_text)
-    top_neg = sum(c.negation for c in top_cues) > 0
     body_cos = 0.0
     if headline_vec is not None and sent_vecs is not None:
         mean = sent_vecs.mean(axis=0)
         norm = float(np.linalg.norm(mean))
         body_cos = float(mean @ headline_vec) / norm if norm else 0.0
     return PairFeatures(
-        related=related,
-        refute_top=sum(c.refute for c in top_cues) / len(top_cues),
-        hedge_top=sum(c.hedge for c in top_cues) / len(top_cues),
-        refute_body=sum(c.refute for c in cues) / len(cues),
-        hedge_body=sum(c.hedge for c in cues) / len(cues),
+        related=float(scores[top].mean()),
+        refute_w=float(relevance @ refute) / total,
+        refute_body=float(refute.mean()),
+        hedge_w=float(relevance @ hedge) / total,
+        hedge_body=float(hedge.mean()),
+        attribution_w=float(relevance @ said) / total,
         headline_hedged=head.hedge > 0 or head.question,
-        negation_mismatch=(head.negation > 0) != top_neg,
         body_cosine=body_cos,
+        refute_any_body=float((refute + denial).mean()),
     )
 
 
 def decide(f: PairFeatures, t: Thresholds) -> str:
+    """Unrelated below the relatedness threshold; else disagree when the body itself refutes
+    the claim, discuss when it keeps its distance (hedges, attribution, a hedged headline),
+    agree when it states the claim in its own voice."""
     if f.related < t.related:
         return "unrelated"
-    refute = f.refute_top + t.body_weight * f.refute_body
-    hedge = f.hedge_top + t.body_weight * f.hedge_body
-    if refute >= t.disagree:
+    if f.refute_w + t.refute_body_weight * f.refute_body >= t.disagree:
         return "disagree"
-    if hedge >= t.discuss:
+    distance = (f.hedge_w + t.hedge_body_weight * f.hedge_body
+                + t.headline_weight * float(f.headline_hedged)
+                + t.attribution_weight * f.attribution_w)
+    if distance >= t.discuss:
         return "discuss"
     return "agree"
 
 
 def baseline_decide(f: PairFeatures, t: Thresholds) -> str:
-    """The baseline: embedding relatedness plus refuting and hedging cue words over the whole
-    body, without claim-level alignment (no best-matching sentences)."""
+    """The baseline: embedding relatedness of headline and whole body plus refuting and
+    hedging cue words counted over the whole body (no claim-level alignment)."""
     if f.body_cosine < t.related:
         return "unrelated"
-    if f.refute_body >= t.disagree:
+    if f.refute_any_body >= t.disagree:
         return "disagree"
     if f.hedge_body >= t.discuss:
         return "discuss"

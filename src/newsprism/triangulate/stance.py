@@ -77,16 +77,34 @@ def stance_change(stances: Mapping[str, str], sources: Mapping[str, Sequence[str
 
 # -- cue words for raw text ------------------------------------------------------------------
 
-# Words and phrases by which a text rejects a claim. Lower case; matched on word boundaries.
+# Words and phrases by which a text itself rejects a claim as false. Lower case; matched on
+# word boundaries. Kept apart from DENIAL_CUES: "X denied it" reports someone's denial (a text
+# that only reports it keeps its distance), "the story is a hoax" is the text's own verdict.
 REFUTE_CUES: tuple[str, ...] = (
-    "fake", "false", "falsely", "hoax", "hoaxes", "deny", "denies", "denied", "denial",
-    "debunk", "debunked", "debunks", "untrue", "not true", "fabricated", "fabrication",
-    "bogus", "myth", "misleading", "baseless", "refute", "refuted", "refutes", "incorrect",
-    "satire", "satirical", "prank", "retract", "retracted", "retraction", "no evidence",
-    "not real", "isn't real", "is not real", "never happened", "did not happen",
-    "didn't happen", "nonsense", "dismissed", "rejected", "contrary to", "no truth",
-    "doctored", "photoshopped", "unfounded", "spoof", "joke", "rumour is false",
-    "rumor is false", "not the case", "turned out", "in fact", "actually",
+    "fake", "false", "falsely", "hoax", "hoaxes", "debunk", "debunked", "debunks", "debunking",
+    "untrue", "not true", "fabricated", "fabrication", "bogus", "myth", "baseless", "satire",
+    "satirical", "prank", "no evidence", "not real", "never happened", "did not happen",
+    "didn't happen", "doctored", "photoshopped", "unfounded", "spoof", "misinformation",
+    "disinformation", "made up", "made-up", "parody", "scam", "stunt", "fraud", "fraudulent",
+    "falsified", "forgery", "forged", "staged", "no proof", "urban legend", "clickbait",
+    "not the case", "turned out", "fictional", "erroneous", "inaccurate", "not genuine",
+    "misleading", "incorrect", "misreported", "don't fall for", "do not fall for", "nope",
+    "not so fast", "never existed", "not authentic", "isn't true", "wasn't true", "isn't real",
+    "wasn't real", "no truth", "too good to be true", "false claim", "false claims",
+    "fake news", "not actually",
+)
+# Words by which a text reports that someone rejects a claim.
+DENIAL_CUES: tuple[str, ...] = (
+    "deny", "denies", "denied", "denial", "denying", "refute", "refuted", "refutes", "retract",
+    "retracted", "retraction", "rejected", "rejects", "dismissed", "dismisses", "dismissing",
+    "contrary to", "contradicts", "contradicted", "nonsense", "joke", "mistaken", "misquoted",
+    "out of context", "never said", "did not say", "didn't say", "in fact", "actually",
+    "quashed", "rebuffed", "no such", "nothing to do with",
+)
+# Verbs and phrases of attribution: the text relays what someone says.
+ATTRIBUTION_CUES: tuple[str, ...] = (
+    "said", "says", "told", "according to", "stated", "insisted", "alleged", "alleges",
+    "tweeted", "wrote", "writes", "quoted",
 )
 # Words by which a text keeps its distance from what it reports.
 HEDGE_CUES: tuple[str, ...] = (
@@ -112,6 +130,8 @@ def _pattern(words: Sequence[str]) -> re.Pattern[str]:
 
 
 _REFUTE = _pattern(REFUTE_CUES)
+_DENIAL = _pattern(DENIAL_CUES)
+_ATTRIBUTION = _pattern(ATTRIBUTION_CUES)
 _HEDGE = _pattern(HEDGE_CUES)
 _CONFIRM = _pattern(CONFIRM_CUES)
 _NEGATION = re.compile(r"(?<![\w])(?:not|no|never|none|nobody|nothing|neither|nor|without)"
@@ -127,12 +147,16 @@ class Cues:
     confirm: int
     negation: int
     question: bool
+    denial: int = 0
+    attribution: int = 0
 
     @property
     def stance(self) -> str:
         """A sentence-level stance read from cues alone (asserted when none fire)."""
-        if self.refute:
+        if self.refute or self.denial:
             return "denied"
+        if self.attribution:
+            return "attributed"
         if self.hedge or self.question:
             return "hedged"
         return "asserted"
@@ -145,4 +169,6 @@ def sentence_cues(text: str) -> Cues:
         confirm=len(_CONFIRM.findall(text)),
         negation=len(_NEGATION.findall(text)),
         question="?" in text,
+        denial=len(_DENIAL.findall(text)),
+        attribution=len(_ATTRIBUTION.findall(text)),
     )
