@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--json", type=Path, default=None, help="write the scores here")
     parser.add_argument("--show-errors", action="store_true")
@@ -51,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors and args.split == "test":
         print("--show-errors is for train/dev; the test split is scored blind", file=sys.stderr)
         return 2
-    articles = read_split(args.root, args.split, args.limit)
+    limit = None if args.limit is None else args.offset + args.limit
+    articles = read_split(args.root, args.split, limit)[args.offset :]
     nlp = load_pipeline(args.model)
     ours, base = Score(), Score()
     started = time.perf_counter()

@@ -68,6 +68,15 @@ def candidate_cues(doc: Doc) -> list[Token]:
     return [doc[int(i)] for i in np.flatnonzero(verbs | special)]
 
 
+def _passive(verb: Token) -> bool:
+    if verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" in deps:
+        return True
+    return verb.dep_ in ("advcl", "acl") and "aux" not in deps and not deps & _SUBJECTS
+
+
 def is_according(token: Token) -> bool:
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
 
@@ -85,8 +94,9 @@ def is_quote_as(token: Token) -> bool:
 def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS:
-        # a participle used as an adjective ("pledged delegates") reports nothing
-        return token.dep_ not in _MODIFIER_DEPS
+        # a participle used as an adjective ("pledged delegates") reports nothing, and a
+        # passive one ("when questioned", "he was told") hides who spoke
+        return token.dep_ not in _MODIFIER_DEPS and not _passive(token)
     return is_according(token) or is_quote_as(token)
 
 
@@ -131,7 +141,7 @@ def source_of(cue: Token) -> Token | None:
         subject = _subject(token)
         if subject is not None:
             # A passive cue ("it was said", "he was told") hides who spoke.
-            return None if subject.dep_ == "nsubjpass" else _relative_antecedent(subject)
+            return None if subject.dep_ == "nsubjpass" else subject
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -180,11 +190,11 @@ def _subject(verb: Token) -> Token | None:
     return before[-1] if before else found[0]
 
 
-def _relative_antecedent(token: Token) -> Token:
-    """'who'/'which' as a subject stands for the noun its clause modifies."""
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun ('who', 'which', 'that') stands for; None otherwise."""
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         return token.head.head
-    return token
+    return None
 
 
 def via_of(cue: Token, source: Token | None) -> Token | None:

@@ -12,7 +12,9 @@ import numpy as np
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from newsprism.analyze.paragraphs import paragraph_bounds
 from newsprism.config import DEFAULT_MODEL
@@ -22,6 +24,10 @@ from newsprism.errors import ModelError
 # sentences), lemmatizer (cue lemmas), ner (mentions). A model missing one cannot be used.
 REQUIRED_COMPONENTS = ("parser", "ner")
 PARAGRAPH_COMPONENT = "newsprism_paragraphs"
+# Quote marks glued to words ('said,“Look', 'told:"We') split off as tokens of their own, so
+# that quotes and their cue verbs are separate tokens for the parser. Curly marks and
+# guillemets are never part of a word; a straight mark is split only after punctuation.
+EXTRA_INFIXES = (r"[“”„«»]", r"(?<=\w)[,;:](?=[“„«\"])", r"(?<=[,;:])\"(?=\w)")
 _TEXT_KEY = "newsprism.text"
 _SENT_KEY = "newsprism.sentence_starts"
 
@@ -67,11 +73,20 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _split_glued_quotes(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer is left as its author made it
+    infixes = [*(nlp.Defaults.infixes or ()), *EXTRA_INFIXES]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline ``model`` (a package name or path), cached per process.
 
-    A small component that starts sentences at paragraph breaks is added before the parser.
+    A small component that starts sentences at paragraph breaks is added before the parser,
+    and quote marks glued to words are split off by the tokenizer.
     Raises ModelError when the model is not installed or lacks a parser or NER component.
     """
     try:
@@ -89,6 +104,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"(it has {', '.join(nlp.pipe_names) or 'none'}); newsprism needs a pipeline "
             "with a dependency parser and named-entity recognizer."
         )
+    _split_glued_quotes(nlp)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

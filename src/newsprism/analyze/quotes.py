@@ -26,6 +26,11 @@ from newsprism.types import Mention, Quote, QuoteKind
 # frames are short ("..., the minister told reporters on Tuesday"); calibrated on PolNeAR
 # train: longer windows attached cues of the next clause.
 FRAME_MAX_TOKENS = 12
+# A name signing a quote ('"..." — Jane Doe') has at most this many tokens.
+SIGNATURE_MAX_TOKENS = 6
+_DASHES = frozenset({"—", "―", "–", "-", "--"})
+# A sentence after a quote this short is the quote's frame split off by the sentence splitter.
+FRAME_SENTENCE_MAX_TOKENS = 8
 # A quote with no cue that starts a sentence continues the speaker of an attribution at most
 # this many sentences earlier (a multi-sentence or multi-paragraph quote).
 CONTINUATION_MAX_SENTENCES = 3
@@ -132,8 +137,13 @@ def _direct_drafts(ctx: _Context, spans: list[QuoteSpan]) -> list[tuple[QuoteSpa
             continue
         draft = _Draft(span.start, span.end, "direct")
         cue = governing or _frame_cue(ctx, span)
-        if cue is not None:
+        signed = _signature(ctx, span) if cue is None else None
+        if signed is not None:
+            draft.cue, draft.cue_span, draft.source = signed
+        elif cue is not None:
             _attach(draft, cue)
+            if draft.source is None:
+                draft.source = _frame_subject(ctx, span, cue)
         else:
             _colon_source(ctx, draft, span)
         out.append((span, draft))
@@ -172,26 +182,90 @@ def _governing_cue(inner: Span) -> Token | None:
 
 def _frame_cue(ctx: _Context, span: QuoteSpan) -> Token | None:
     """A cue in the words right after the closing mark, else right before the opening one."""
+    return _trailing_cue(ctx, span) or _leading_cue(ctx, span)
+
+
+def _trailing_cue(ctx: _Context, span: QuoteSpan) -> Token | None:
     doc = ctx.doc
-    if span.close_at >= 0:
-        after = doc.char_span(span.close_at, span.close_at + 1, alignment_mode="expand")
-        if after is not None:
-            sent_end = after.sent.end
-            for token in doc[after.end : min(sent_end, after.end + FRAME_MAX_TOKENS)]:
-                if _is_open_mark(token):
-                    break
-                if attr.is_cue(token) and not ctx.in_direct(token.idx):
-                    return token
-    if span.open_at >= 0:
-        before = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
-        if before is not None:
-            sent_start = before.sent.start
-            for i in range(before.start - 1, max(sent_start, before.start - FRAME_MAX_TOKENS) - 1, -1):
-                token = doc[i]
-                if _is_close_mark(token) or ctx.in_direct(token.idx):
-                    break
-                if attr.is_cue(token):
-                    return token
+    if span.close_at < 0:
+        return None
+    mark = doc.char_span(span.close_at, span.close_at + 1, alignment_mode="expand")
+    if mark is None or mark.end >= len(doc):
+        return None
+    first = doc[mark.end]
+    if first.is_space or (first.is_sent_start and not _frame_sentence(first)):
+        return None
+    for token in doc[first.i : min(first.sent.end, first.i + FRAME_MAX_TOKENS)]:
+        if _is_open_mark(token):
+            break
+        if attr.is_cue(token) and not ctx.in_direct(token.idx):
+            return token
+    return None
+
+
+def _signature(
+    ctx: _Context, span: QuoteSpan
+) -> tuple[str, tuple[int, int], Token] | None:
+    """'"..." — Name' closing a paragraph (testimonials, epigraphs): the name speaks."""
+    if span.close_at < 0:
+        return None
+    doc = ctx.doc
+    mark = doc.char_span(span.close_at, span.close_at + 1, alignment_mode="expand")
+    if mark is None or mark.end + 1 >= len(doc):
+        return None
+    dash = doc[mark.end]
+    if dash.text not in _DASHES:
+        return None
+    end = dash.i + 1
+    while end < len(doc) and not doc[end].is_space and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    name = doc[dash.i + 1 : end]
+    if not 0 < len(name) <= SIGNATURE_MAX_TOKENS:
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN" for t in name):
+        return None
+    return dash.text, (dash.idx, dash.idx + len(dash)), name.root
+
+
+def _frame_sentence(first: Token) -> bool:
+    """A 'sentence' split off after a quote that ends in '!' or '?' ('"... a pathetic
+    figure!" he wrote.'): lower-case start or short enough to be just the frame."""
+    return first.is_lower or len(first.sent) <= FRAME_SENTENCE_MAX_TOKENS
+
+
+def _leading_cue(ctx: _Context, span: QuoteSpan) -> Token | None:
+    doc = ctx.doc
+    if span.open_at < 0:
+        return None
+    mark = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    if mark is None:
+        return None
+    stop = max(mark.sent.start, mark.start - FRAME_MAX_TOKENS)
+    for i in range(mark.start - 1, stop - 1, -1):
+        token = doc[i]
+        if _is_close_mark(token) or ctx.in_direct(token.idx):
+            break
+        if attr.is_cue(token):
+            return token
+    return None
+
+
+def _frame_subject(ctx: _Context, span: QuoteSpan, cue: Token) -> Token | None:
+    """Repair for a cue the parser left without a subject ('"...," Delegate X, wearing a
+    hat, said'): the first person named between the quote and its cue."""
+    doc = ctx.doc
+    if span.close_at >= 0 and cue.idx > span.close_at:
+        first = doc.char_span(span.close_at, span.close_at + 1, alignment_mode="expand")
+        window = doc[first.end : cue.i] if first is not None else doc[cue.i : cue.i]
+    else:
+        window = doc[cue.sent.start : cue.i]
+    for token in window:
+        mention = ctx.mention_at(token.idx)
+        if mention is not None and mention.type in ("PERSON", "ORG", "NORP"):
+            named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return named.root if named is not None else token
+        if token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS:
+            return token
     return None
 
 
@@ -448,6 +522,9 @@ def _is_pronoun(token: Token) -> bool:
 def _speaker_of(
     ctx: _Context, source: Token, candidates: list[_Candidate]
 ) -> tuple[int, int, str] | None:
+    antecedent = attr.relative_antecedent(source)
+    if antecedent is not None:
+        source = antecedent  # "X, who said ...": the speaker is X
     if _is_pronoun(source):
         if source.lower_ in PERSON_PRONOUNS:
             found = _antecedent(ctx, source, candidates)
