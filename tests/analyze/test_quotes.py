@@ -220,3 +220,38 @@ def test_quotes_are_in_text_order_with_deterministic_ids(nlp: Language) -> None:
 
 def test_empty_text_has_no_quotes(nlp: Language) -> None:
     assert _quotes(nlp, "") == []
+
+
+def test_signed_quote(nlp: Language) -> None:
+    text = "Readers wrote in.\n“The new road changed our town for good.” — Marta Ilves\nMore."
+    quote = _find(_quotes(nlp, text), "road")
+    assert quote.speaker_text == "Marta Ilves"
+
+
+def test_quote_mark_glued_to_the_cue(nlp: Language) -> None:
+    text = "Lena Ostrova said,“The bridge will open in May and the ferry will stop.”"
+    quote = _find(_quotes(nlp, text), "bridge")
+    assert quote.kind == "direct"
+    assert quote.speaker_text == "Lena Ostrova"
+
+
+def test_frame_split_off_after_an_exclamation(nlp: Language) -> None:
+    text = (
+        "Mayor Lena Ostrova celebrated on Sunday.\n"
+        "“This bridge is a triumph for the whole valley!” she wrote."
+    )
+    quote = _find(_quotes(nlp, text), "triumph")
+    assert quote.cue == "wrote"
+    assert quote.speaker_text == "Lena Ostrova"
+
+
+def test_relative_pronoun_source_and_its_speaker(nlp: Language) -> None:
+    text = "Oskar Lindqvist, who said the harvest had failed twice, left the valley in May."
+    quote = _find(_quotes(nlp, text), "harvest")
+    assert text[quote.source_start : quote.source_end] == "who"
+    assert quote.speaker_text == "Oskar Lindqvist"
+
+
+def test_passive_cue_is_not_a_source(nlp: Language) -> None:
+    text = "When questioned about the delay, the contractor blamed the weather for it."
+    assert all(q.cue != "questioned" for q in _quotes(nlp, text))

@@ -61,12 +61,15 @@ def is_title(token: Token) -> bool:
 
 
 def _trim(ent: Span) -> tuple[int, int]:
-    """Token bounds of ``ent`` without a leading article or trailing possessive/punctuation."""
+    """Token bounds of ``ent`` without a leading article, trailing possessive or punctuation,
+    or whitespace tokens at either end."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return start, end
 
