@@ -177,3 +177,44 @@ def test_seed_month_and_anchored_day(nlp: Language) -> None:
 def test_table_digits_and_year_numbers_are_not_durations() -> None:
     found = _values("Revs 622,470 vs 613,205\n  Year\n  Sales in the 1986 year rose.")
     assert not any(v and v.startswith("P") for v in found.values())
+
+
+def test_fiscal_year_ended_on_a_date_is_a_duration() -> None:
+    found = _values("The mill earned $4 million in the fiscal year ended March 31.")
+    assert found["the fiscal year"] == "P1Y"
+    assert found["March 31"] == "2022-03-31"
+    # without "ended" the year in focus is a calendar year
+    assert _values("Sales fell 3% for the year.", "2022-02-03")["the year"] == "2022"
+
+
+def test_rates_are_not_times_but_frequencies_are() -> None:
+    found = _values("The plan saves $2 million a year and rooms cost $40 a night.")
+    assert found == {}
+    assert _values("Output should grow 8.5% annually.") == {}
+    assert _values("The board meets twice a year.") != {}
+
+
+def test_soon_only_in_a_clause_about_the_future(nlp: Language) -> None:
+    assert _values("The bakery will soon reopen.", ANCHOR, nlp)["soon"] == "FUTURE_REF"
+    assert _values("The mayor was soon replaced.", ANCHOR, nlp) == {}
+    assert _values("Talks began soon after the vote.", ANCHOR, nlp) == {}
+    found = _values("Repairs will start as soon as possible.", ANCHOR, nlp)
+    assert found == {"as soon as possible": "FUTURE_REF"}
+
+
+def test_bare_earlier_orders_events_and_is_not_tagged() -> None:
+    assert _values("Earlier, the council had rejected the plan.") == {}
+
+
+def test_year_earlier_adjective_span_and_comparison_year() -> None:
+    text = "Last year losses were $5 million. The year-earlier results were restated."
+    found = _values(text, "2022-10-30")
+    assert found["Last year"] == "2021"
+    # the comparison is with last year itself, not the year before it
+    assert found["year-earlier"] == "2021"
+    assert _values("Sales fell from the year-ago quarter.", "2022-10-30")[
+        "the year-ago quarter"] == "2021-Q3"
+
+
+def test_age_at_the_end_of_a_sentence_is_not_a_duration() -> None:
+    assert _values("The mayor met every 6-year-old.") == {}

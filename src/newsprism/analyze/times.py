@@ -514,6 +514,11 @@ def _fraction_value(n: float, unit: str) -> str:
     return f"P{whole}{code}" + f"{sub}{sub_code}" if whole else f"P{sub}{sub_code}"
 
 
+# What precedes "a year" in a frequency ("twice a year") and in a rate ("$2 million a year").
+_FREQ_BEFORE = re.compile(r"\b(?:times|once|twice)\W*$", re.I)
+_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|percent|thousand))\W*$", re.I)
+
+
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     raw = m["n"].lower()
     unit = _unit_key(m["unit"])
@@ -541,8 +546,10 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     pre = (m["pre"] or "").lower()
     if raw in ("a", "an") and not pre:
         before = ctx.text[max(0, m.start() - 25) : m.start()]
-        if re.search(r"(?:\d|million|billion|percent|%|times|once|twice)\W*$", before, re.I):
+        if _FREQ_BEFORE.search(before):
             return _Cand(m.start(), m.end(), "set", value=_duration_value(1, unit))
+        if _AMOUNT_BEFORE.search(before):
+            return None  # "$2 million a year", "358,000 a month": a rate, not a time
     if unit == "quarter" and n is not None and raw in ("a", "an", "one"):
         return None  # "a quarter" is more often a fraction than three months
     after = ctx.text[m.end() : m.end() + 14].lower()
@@ -568,8 +575,8 @@ def _h_duration_adj(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     if "-" not in m.group(0) and not m["suf"]:
         return None  # "five year" without a hyphen is caught by DURATION with its plural
-    if (m["suf"] or "").lower() == "-old":
-        return None  # an age ("a 6-year-old boy") is not a time expression
+    if (m["suf"] or "").lower() == "-old" or ctx.text.startswith("-old", m.end("unit")):
+        return None  # an age ("a 6-year-old boy", "any 6-year-old.") is not a time expression
     if m["unit"].lower() == "quarter" and ctx.text[m.end("unit") : m.end("unit") + 1] == "s":
         return None  # "three-quarters of the vote" is a fraction
     return _span(m, "duration", value=_duration_value(n, m["unit"]))
@@ -616,17 +623,29 @@ def _h_year_earlier_adj(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     unit = m["unit"].lower()
     if m["the"] and m["the"].lower() == "a" and not m["what"]:
         return None  # "a year earlier" is AGO's; this pattern only takes the adjective
-    end = m.end() if (m["what"] or "").lower() in ("quarter", "period", "month", "year",
-                                                   "week") else m.end("unit") + 6
-    end = min(end, m.end())
+    # "the year-ago quarter" is one expression; in "the year-earlier results" only the
+    # adjective is (TimeML tags "year-earlier" alone)
+    if (m["what"] or "").lower() in ("quarter", "period", "month", "year", "week"):
+        start, end = m.start(), m.end()
+    else:
+        start, end = m.start("unit"), m.end("dir")
     if m["ord"]:
-        return _Cand(m.start(), end, "date", rel=f"qy|{ORDINALS[m['ord'].lower()]}|-1")
-    return _Cand(m.start(), end, "date", rel=f"ago|{unit}|-1|focus")
+        return _Cand(start, end, "date", rel=f"qy|{ORDINALS[m['ord'].lower()]}|-1")
+    if unit == "year" and (m["what"] or "").lower() == "quarter":
+        return _Cand(start, end, "date", rel="yaq")
+    return _Cand(start, end, "date", rel=f"ago|{unit}|-1|focus")
+
+
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 
 
 def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     unit = m["unit"].lower()
     adj = (m["adj"] or "").lower()
+    if unit == "year" and _ENDED_AFTER.match(ctx.text, m.end()):
+        # "the (fiscal) year ended March 31" is the twelve months up to that date, whatever
+        # calendar years they straddle: a duration anchored on its end, not a calendar year
+        return _span(m, "duration", value="P1Y")
     if adj in ("full", "whole", "entire"):
         return _span(m, "duration", value=_duration_value(1, unit if unit != "period" else
                                                              "year"))
@@ -698,21 +717,30 @@ def _h_past_ref(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     word = m.group(0).lower()
     if word == "once":
         return None  # mostly "once again" / "at once"; not worth the false positives
-    if word == "earlier":
-        after = ctx.text[m.end() : m.end() + 12].lower()
-        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
-        if re.match(r"\s*(?:than|this|that|today|in|on|last|next)\b", after) or re.search(
-            r"(?:\d|\b(?:year|month|week|day|hour|an|a|the|much|decade|minutes|hours))\s*$",
-            before,
-        ):
-            return None
     return _span(m, "date", value="PAST_REF")
+
+
+_SOON_NOT_AFTER = re.compile(r"\s*(?:after|afterwards|before|as|than|thereafter)\b", re.I)
+_SOON_NOT_BEFORE = re.compile(r"\b(?:as|too|so|how|very)\s*$", re.I)
+
+
+def _soon_is_future(m: re.Match[str], ctx: _Ctx) -> bool:
+    """"soon" names the near future only in a clause about what is still to come: "will soon
+    begin", "may soon seek". "soon after the attack", "as soon as he arrives", "too soon" and
+    a past clause ("was soon released": soon after a past event) relate two events instead."""
+    if _SOON_NOT_AFTER.match(ctx.text, m.end()):
+        return False
+    if _SOON_NOT_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return False
+    return ctx.tense(m.start(), m.end()) != "past"
 
 
 def _h_future_ref(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     word = m.group(0).lower()
-    if word in ("soon", "eventually", "one day"):
+    if word in ("eventually", "one day"):
         return None  # mostly adverbs of manner in the gold standard we calibrated on
+    if word == "soon" and not _soon_is_future(m, ctx):
+        return None
     if word == "future":
         after = ctx.text[m.end() : m.end() + 20].lower()
         if not re.match(r"\s*(?:[.,;)]|$|\w+ly\b)", after) and not re.match(
@@ -735,20 +763,30 @@ _NOT_NOUN_AFTER = re.compile(
 )
 
 
+# A quantity right before the adverb: "rise 8.5% annually", "10,000 units annually".
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|percent|million|billion|thousand|units|tons|barrels|shares)\s*$", re.I
+)
+
+
 def _h_set_adv(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     w = re.sub(r"[\s-]+", "-", m["w"].lower())
     after = ctx.text[m.end() : m.end() + 16]
     if re.match(r"\s+[a-z]", after) and not _NOT_NOUN_AFTER.match(after):
         return None  # "quarterly dividend", "the daily newspaper": an adjective, not a SET
+    if _RATE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None  # "grow 8.5% annually" states a rate (an amount per year), not a recurrence
     return _span(m, "set", value=_SET_ADV[w])
 
 
 def _h_set_every(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     q = m["q"].lower()
     unit_txt = m["unit"]
-    if q == "a" and not m["freq"]:
+    if q in ("a", "per") and not m["freq"]:
+        # "several times a year" recurs; "$35 a night", "15 million instructions per second"
+        # are rates of an amount, which TimeML leaves untagged
         before = ctx.text[max(0, m.start() - 25) : m.start()]
-        if not re.search(r"(?:\d|million|billion|percent|%|times|once|twice)\W*$", before, re.I):
+        if not _FREQ_BEFORE.search(before):
             return None
     key = unit_txt.lower().rstrip(".")
     if key in WEEKDAYS:
@@ -1153,6 +1191,13 @@ def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
         else:
             y = y if q <= quarter_of(a) else y - 1
         return f"{y:04d}-Q{q}"
+    if op == "yaq":
+        # "the year-ago quarter": the quarter in focus (or holding the day in focus, as in
+        # "the quarter ended Sept. 30"), else the last completed one, a year back
+        fv = _value_date(focus.value) if focus.value else None
+        in_focus = fv is not None and fv[1] in ("quarter", "month", "day")
+        q_day = fv[0] if fv is not None and in_focus else _shift(a, "quarter", -1)
+        return _fmt(_shift(q_day, "year", -1), "quarter")
     if op == "half":
         return f"{a.year + int(args[1]):04d}-H{args[0]}"
     if op == "season":
@@ -1204,7 +1249,12 @@ def _ago(unit: str, n: int, base: str, a: date, focus: _Focus) -> str | None:
     if fv and (base == "focus" or fv[1] == "quarter") and fv[1] in ("quarter", "year", "month",
                                                                       "day", "half"):
         d, fu = fv
-        if unit == "year" or (unit == "quarter" and fu == "quarter") or (unit == "month"
+        if fu == "year" and unit == "year" and d.year == a.year - 1:
+            # "Last year losses totaled X. The year-earlier results ...": a focus that is
+            # already the year before the anchor is the comparison year itself, not the one
+            # to step back from (results news compares the current period with last year)
+            pass
+        elif unit == "year" or (unit == "quarter" and fu == "quarter") or (unit == "month"
                                                                           and fu == "month"):
             return _fmt(_shift(d, unit, n), fu)
     shown = {"day": "day", "week": "day", "month": "month", "quarter": "quarter",
@@ -1250,7 +1300,7 @@ def _updates_focus(value: str | None, kind: str) -> bool:
 
 # Templates that refer back to the focus do not move it: in "third-quarter profit rose from
 # a year earlier ... a year earlier" both refer to the quarter, not to each other.
-_FOCUS_NEUTRAL_OPS = frozenset({"ago", "focus", "vague", "fq", "focuspod"})  # focusday moves it
+_FOCUS_NEUTRAL_OPS = frozenset({"ago", "vague", "fq", "focuspod", "yaq"})  # focusday moves it
 
 
 def _resolve(

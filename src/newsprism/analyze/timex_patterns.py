@@ -154,7 +154,7 @@ UNIT_AGO = _c(
     r"\b(?P<unit>day|week|month|year|decade)(?P<pl>s)?\s+(?P<dir>ago|earlier|later)\b"
 )
 YEAR_EARLIER_ADJ = _c(
-    r"\b(?:(?P<the>the|a)\s+)?(?P<unit>year|quarter|month)[\s-](?:earlier|ago)"
+    r"\b(?:(?P<the>the|a)\s+)?(?P<unit>year|quarter|month)[\s-](?P<dir>earlier|ago)"
     rf"(?:\s+(?:(?P<ord>{ORD})\s+)?(?P<what>quarter|period|month|year|week|level|levels"
     r"|results?|figures?|loss|profit|earnings|net))?\b"
 )
@@ -217,13 +217,16 @@ PRESENT_REF = _c(
     r"|at\s+the\s+moment|at\s+this\s+time|the\s+present(?:\s+time)?|present\s+day)\b"
     r"(?!\s*-\s*(?:day|time)\b)(?!\s+(?:account|accounts|affairs|events|assets|liabilities)\b)"
 )
+# Bare "earlier" is not here: as a sentence adverb ("Earlier, the minister said") or an
+# adjective ("its earlier loss") it orders events rather than naming a time, and TimeML
+# annotators leave it untagged far more often than not.
 PAST_REF = _c(
     r"\b(?:recently|lately|recent|formerly|in\s+the\s+past|the\s+past"
-    r"|earlier|once|in\s+the\s+old\s+days)\b"
+    r"|once|in\s+the\s+old\s+days)\b"
 )
 FUTURE_REF = _c(
     r"\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|in\s+future"
-    r"|future|soon|someday|eventually|one\s+day)\b"
+    r"|future|as\s+soon\s+as\s+possible|soon|someday|eventually|one\s+day)\b"
 )
 SET_ADV = _c(
     r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly"
@@ -330,7 +333,7 @@ ANCHORS: dict[re.Pattern[str], frozenset[str]] = {
                 "bimonthly semiannually annual twice"),
     SET_EVERY: _w("every each per") | _UNITS_ALL,
     PRESENT_REF: _w("now current currently present presently nowadays days moment time"),
-    PAST_REF: _w("recent recently lately formerly past earlier once old"),
+    PAST_REF: _w("recent recently lately formerly past once old"),
     FUTURE_REF: _w("future soon someday eventually day"),
 }
 ANCHOR_WORDS: frozenset[str] = frozenset().union(*ANCHORS.values())
