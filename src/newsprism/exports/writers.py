@@ -1,4 +1,5 @@
-"""Write the store out as JSON (the contract), JSONL or CSV of reports."""
+"""Write the store out: JSON (the contract), JSONL or CSV of reports, and every table as
+Parquet or CSV files in a directory, or the entity graph as GraphML."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from typing import IO, Any
 
 from newsprism.errors import ConfigError
 from newsprism.exports.contract import build_export
+from newsprism.exports.graphml import write_graphml
+from newsprism.exports.parquet import write_csv_tables, write_parquet_tables
 from newsprism.store import Store
 
-FORMATS = ("json", "jsonl", "csv")
+FORMATS = ("json", "jsonl", "csv", "parquet", "graphml")
 REPORT_CSV_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "published_at",
                       "published_precision", "published_source", "language", "story_id",
                       "text")
@@ -35,10 +38,22 @@ def _open_out(target: str) -> Iterator[IO[str]]:
     tmp.replace(path)
 
 
+def csv_is_one_file(target: str) -> bool:
+    """``csv`` to '-' or to a name ending in .csv writes the reports table alone (as it always
+    has); any other target is a directory that gets one CSV file per table."""
+    return target == "-" or (target.lower().endswith(".csv") and not Path(target).is_dir())
+
+
 def export(store: Store, fmt: str, target: str) -> dict[str, int]:
     """Write the export; returns how many records of each kind were written."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        return write_parquet_tables(store, target)
+    if fmt == "graphml":
+        return write_graphml(store, target)
+    if fmt == "csv" and not csv_is_one_file(target):
+        return write_csv_tables(store, target)
     data = build_export(store)
     with _open_out(target) as out:
         if fmt == "json":
