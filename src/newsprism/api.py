@@ -48,7 +48,7 @@ from newsprism.types import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TABLE_NAMES", "Database", "analyze_texts", "open"]
+__all__ = ["TABLE_NAMES", "Database", "analyze_texts", "open", "text_document"]
 
 # What ``Database.ingest`` accepts: paths, URLs, texts and RawDocuments, alone or in a list.
 Ingestible = str | os.PathLike[str] | RawDocument
