@@ -50,7 +50,10 @@ def _speaker(q: Quote) -> NameValue | None:
 
 def speakers_compatible(a: Quote, b: Quote) -> bool | None:
     """True/False when both speakers are known (by entity or name), None when one is not."""
-    sa, sb = _speaker(a), _speaker(b)
+    return _compatible(_speaker(a), _speaker(b))
+
+
+def _compatible(sa: NameValue | None, sb: NameValue | None) -> bool | None:
     if sa is None or sb is None:
         return None
     if sa.resolved != sb.resolved:
@@ -62,9 +65,10 @@ def speakers_compatible(a: Quote, b: Quote) -> bool | None:
 def quote_scores(quotes: Sequence[Quote]) -> np.ndarray:
     scores = similarity.match_matrix([q.text for q in quotes], segmented=False)
     n = len(quotes)
+    speakers = [_speaker(q) for q in quotes]
     for i in range(n):
         for j in range(i + 1, n):
-            ok = speakers_compatible(quotes[i], quotes[j])
+            ok = _compatible(speakers[i], speakers[j])
             if ok is False or (ok is None and scores[i, j] < UNKNOWN_SPEAKER_THRESHOLD):
                 scores[i, j] = scores[j, i] = 0.0
             elif quotes[i].report_id == quotes[j].report_id:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import jellyfish
@@ -106,6 +107,7 @@ class ClaimValues:
 
 # -- dates -----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def date_interval(value: str | None) -> tuple[date, date] | None:
     """The calendar days a TIMEX3 date value spans, or None when it is no calendar date."""
     if not value or value in _NOT_DATES or value.startswith("P"):
@@ -204,7 +206,12 @@ def names_match(a: NameValue, b: NameValue) -> bool:
     """Same entity id, or surfaces whose words (typically a surname) are spelled alike."""
     if a.resolved and b.resolved:
         return a.key == b.key
-    wa, wb = _surface_key(a.text).split(), _surface_key(b.text).split()
+    return _surfaces_match(a.text, b.text)
+
+
+@lru_cache(maxsize=65536)
+def _surfaces_match(a: str, b: str) -> bool:
+    wa, wb = _surface_key(a).split(), _surface_key(b).split()
     if not wa or not wb:
         return False
     if set(wa) & set(wb):
