@@ -218,3 +218,11 @@ def test_year_earlier_adjective_span_and_comparison_year() -> None:
 
 def test_age_at_the_end_of_a_sentence_is_not_a_duration() -> None:
     assert _values("The mayor met every 6-year-old.") == {}
+
+
+def test_weekday_with_part_of_day_is_the_day(nlp: Language) -> None:
+    found = _values("Crowds rallied in the square on Friday night.", ANCHOR, nlp)
+    assert found["Friday night"] == "2022-04-22"
+    flights = _values("Ferries will leave on Monday and Tuesday nights.", ANCHOR, nlp)
+    assert flights["Tuesday nights"] == "XXXX-WXX-2TNI"
+    assert _values("The bar closed last night.")["last night"] == "2022-04-27TNI"

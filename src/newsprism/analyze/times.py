@@ -381,7 +381,7 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     wd = _weekday(m["wd"])
     rel = (m["rel"] or "").lower()
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower(), "")
-    if m["pl"]:
+    if m["pl"] or m["podpl"]:
         if m["wd"].endswith("."):
             return None
         return _span(m, "set", value=f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""))
@@ -400,7 +400,10 @@ def _h_weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         direction = _dir(tense, "past")
     else:
         direction = _dir(tense, "past")
-    return _Cand(start, m.end(), "time" if pod else "date", rel=f"wd|{wd}|{direction}|{pod}")
+    # "Friday night" is normalized to the day: news uses the part of day to place an event
+    # on that day, and the day is what reports are compared on (the TimeML value of the
+    # weekday; the "TNI" refinement is kept for "last night", "this morning" and the like)
+    return _Cand(start, m.end(), "date", rel=f"wd|{wd}|{direction}|")
 
 
 def _h_weekday_paren(m: re.Match[str], ctx: _Ctx) -> _Cand | None:

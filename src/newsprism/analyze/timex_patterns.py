@@ -126,7 +126,7 @@ OVERNIGHT = _c(r"\b(?:overnight|midday|mid[\s-]?afternoon|mid[\s-]?morning)\b")
 WEEKDAY_EXPR = _c(
     r"\b(?:(?P<rel>(?i:last|next|this|coming|past|earlier|later|early|late|since|until|by"
     r"|before|after|on))\s+)?"
-    rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:['’]s)?(?:\s+(?P<pod>(?i:{PART_OF_DAY})))?\b"
+    rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:['’]s)?(?:\s+(?P<pod>(?i:{PART_OF_DAY}))(?P<podpl>s)?)?\b"
     rf"(?!,?\s+{MONTH}\s*\d)(?!\s+\(\s*{MONTH})",
     0,
 )
