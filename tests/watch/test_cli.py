@@ -1,4 +1,5 @@
-"""``newsprism watch`` end to end over loopback: --once, sources files, exit codes, SIGINT."""
+"""``newsprism watch`` end to end over loopback: --once, sources files, exit codes, SIGINT
+(in process; the real Ctrl-C of a separate process is a slow test)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from newsprism.serve import console
 from newsprism.serve.cli import main
+from newsprism.serve.commands import watch as watch_command
 from newsprism.store import Store
 
 from .conftest import FeedServer, rss, story
@@ -83,6 +85,31 @@ def test_failed_poll_with_once_exits_1(feed_server: FeedServer, db_path: Path,
     assert f"{url}: failed: HTTP 500" in capsys.readouterr().err
 
 
+def test_sigint_stops_the_loop_after_the_poll(feed_server: FeedServer, db_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    feed_server.route("/feed.xml").set_body(rss(ITEMS), 1)
+    url = feed_server.url("/feed.xml")
+    logged = watch_command._log
+
+    def log_then_interrupt(line: str) -> None:
+        logged(line)
+        if "new 2" in line:  # Ctrl-C right after the first poll; the loop would wait 10 min
+            signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(watch_command, "_log", log_then_interrupt)
+    before = signal.getsignal(signal.SIGINT)
+    assert run(url, "--allow-private", "--no-analyze", "--min-host-interval", "0",
+               "--db", str(db_path)) == 0
+    assert signal.getsignal(signal.SIGINT) is before
+    err = capsys.readouterr().err
+    assert "SIGINT: stopping after the current poll" in err
+    assert "stopped after 1 poll(s): 2 new report(s)" in err
+    with Store(db_path, readonly=True) as store:
+        assert store.get_state(f"watch:source:{url}") is not None
+
+
+@pytest.mark.slow
 def test_sigint_finishes_the_poll_and_exits_0(feed_server: FeedServer, db_path: Path) -> None:
     feed_server.route("/feed.xml").set_body(rss(ITEMS), 1)
     url = feed_server.url("/feed.xml")
