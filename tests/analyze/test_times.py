@@ -226,3 +226,16 @@ def test_weekday_with_part_of_day_is_the_day(nlp: Language) -> None:
     flights = _values("Ferries will leave on Monday and Tuesday nights.", ANCHOR, nlp)
     assert flights["Tuesday nights"] == "XXXX-WXX-2TNI"
     assert _values("The bar closed last night.")["last night"] == "2022-04-27TNI"
+
+
+def test_deadline_dates_lean_ahead_whatever_the_tense(nlp: Language) -> None:
+    found = _values("The bank extended the loan through January.", "2022-10-30", nlp)
+    assert found["January"] == "2023-01"
+    found = _values("The bank extended the loan in January.", "2022-10-30", nlp)
+    assert found["January"] == "2022-01"
+    assert _values("The rule took effect Sept. 1.", "2022-10-30", nlp)["Sept. 1"] == "2022-09-01"
+
+
+def test_full_year_is_the_year_reported_on() -> None:
+    text = "Profit rose in 2021. Sales for the full year were $6 billion."
+    assert _values(text, "2022-02-10")["the full year"] == "2021"

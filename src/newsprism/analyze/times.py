@@ -176,6 +176,22 @@ def _span(m: re.Match[str], kind: str, **kw: object) -> _Cand:
     return _Cand(m.start(), m.end(), kind, **kw)  # type: ignore[arg-type]
 
 
+# A date introduced as a deadline or a start ("by February", "through January", "effective
+# Feb. 1") does not take the tense of the verb it hangs on: "extended loans through January"
+# and "agreed to pay by February" name a date still ahead as often as one gone by.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|through|effective|starting|beginning)\s+(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
+
+
+def _date_direction(m: re.Match[str], ctx: _Ctx) -> str:
+    """Direction for a month or month-day without a year (see DIRECTION_WEIGHTS)."""
+    if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return "deadline"
+    return _dir(ctx.tense(m.start(), m.end()), "near")
+
+
 def _h_date_md(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     mon, dom = _month(m["mon"]), int(m["d"])
     if not 1 <= dom <= 31 or (m["mon"] == "May" and m["y"] is None and m.start() > 0
@@ -188,7 +204,7 @@ def _h_date_md(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             return _span(m, "date", value=fmt_day(date(int(year), mon, dom)))
         except ValueError:
             return None
-    direction = _dir(ctx.tense(m.start(), m.end()), "near")
+    direction = _date_direction(m, ctx)
     return _span(m, "date", rel=f"md|{mon}|{dom}|{direction}")
 
 
@@ -255,7 +271,7 @@ def _h_month_alone(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     elif rel == "this":
         direction = "same"
     else:
-        direction = _dir(ctx.tense(m.start(), m.end()), "near")
+        direction = _date_direction(m, ctx)
     return _span(m, "date", rel=f"mon|{mon}|{direction}")
 
 
@@ -649,6 +665,10 @@ def _h_anaphoric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         # "the (fiscal) year ended March 31" is the twelve months up to that date, whatever
         # calendar years they straddle: a duration anchored on its end, not a calendar year
         return _span(m, "duration", value="P1Y")
+    if adj == "full" and unit == "year":
+        # "sales for the full year": results news naming the (fiscal) year being reported,
+        # a calendar unit like "the year", where "the whole year" measures a stretch
+        return _span(m, "date", rel="focus|year|0")
     if adj in ("full", "whole", "entire"):
         return _span(m, "duration", value=_duration_value(1, unit if unit != "period" else
                                                              "year"))
