@@ -533,9 +533,15 @@ def _fraction_value(n: float, unit: str) -> str:
     return f"P{whole}{code}" + f"{sub}{sub_code}" if whole else f"P{sub}{sub_code}"
 
 
-# What precedes "a year" in a frequency ("twice a year") and in a rate ("$2 million a year").
+# What precedes "a year" in a frequency ("twice a year") and in a rate: an amount, a number
+# and at most two words that are not prepositions ("$2 million a year", "32 mln dlr a year",
+# "8.87 dlrs an hour", "700 seats a week"; not "rose 5 pct in a year").
 _FREQ_BEFORE = re.compile(r"\b(?:times|once|twice)\W*$", re.I)
-_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|percent|thousand))\W*$", re.I)
+_AMOUNT_BEFORE = re.compile(
+    r"\d[\d,./-]*\s*%?\s*(?:(?!(?:in|for|over|within|during|after|before|than|about|of|from"
+    r"|to|by|at|on|per|and|or)\b)[A-Za-z]+\.?\s+){0,2}$",
+    re.I,
+)
 
 
 def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -786,18 +792,14 @@ _NOT_NOUN_AFTER = re.compile(
 )
 
 
-# A quantity right before the adverb: "rise 8.5% annually", "10,000 units annually".
-_RATE_BEFORE = re.compile(
-    r"(?:\d%?|percent|million|billion|thousand|units|tons|barrels|shares)\s*$", re.I
-)
 
 
 def _h_set_adv(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     w = re.sub(r"[\s-]+", "-", m["w"].lower())
     after = ctx.text[m.end() : m.end() + 16]
-    if re.match(r"\s+[a-z]", after) and not _NOT_NOUN_AFTER.match(after):
-        return None  # "quarterly dividend", "the daily newspaper": an adjective, not a SET
-    if _RATE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+    if re.match(r"\s+[A-Za-z]", after) and not _NOT_NOUN_AFTER.match(after):
+        return None  # "quarterly dividend", "the annual Toy Fair": an adjective, not a SET
+    if _AMOUNT_BEFORE.search(ctx.text, max(0, m.start() - 32), m.start()):
         return None  # "grow 8.5% annually" states a rate (an amount per year), not a recurrence
     return _span(m, "set", value=_SET_ADV[w])
 
