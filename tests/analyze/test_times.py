@@ -191,7 +191,7 @@ def test_rates_are_not_times_but_frequencies_are() -> None:
     found = _values("The plan saves $2 million a year and rooms cost $40 a night.")
     assert found == {}
     assert _values("Output should grow 8.5% annually.") == {}
-    assert _values("Wages rose to 8.87 dlrs an hour; the utility sought a 32 mln dlr a year cut.") == {}
+    assert _values("Wages rose to 8.87 dlrs an hour; it sought a 32 mln dlr a year cut.") == {}
     assert _values("Crowds met at the annual Harvest Fair.") == {}
     assert _values("Prices rose 5 pct in a year.")["a year"] == "P1Y"
     assert _values("The board meets twice a year.") != {}
