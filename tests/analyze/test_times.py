@@ -242,3 +242,16 @@ def test_deadline_dates_lean_ahead_whatever_the_tense(nlp: Language) -> None:
 def test_full_year_is_the_year_reported_on() -> None:
     text = "Profit rose in 2021. Sales for the full year were $6 billion."
     assert _values(text, "2022-02-10")["the full year"] == "2021"
+
+
+def test_listed_dates_run_forward_from_the_one_before() -> None:
+    found = _values("Payable to holders of record on Nov. 20, Dec. 18 and Jan. 15.", "2022-10-30")
+    assert [found["Nov. 20"], found["Dec. 18"], found["Jan. 15"]] == [
+        "2022-11-20", "2022-12-18", "2023-01-15"]
+    assert _values("Shares were bought between Dec. 16 and Feb. 23.", "2023-03-04")[
+        "Feb. 23"] == "2023-02-23"
+
+
+def test_wire_fractions_and_fractions_of_a_total() -> None:
+    assert _values("Bonds held a 3-1/2 month trading range.")["3-1/2 month"] == "P3M15D"
+    assert _values("About one-quarter of the rigs were idle.") == {}

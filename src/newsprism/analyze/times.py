@@ -185,8 +185,19 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+# A month (and day) right after another in a list or range: "record dates April 17, May 15,
+# June 12 and July 17", "from Dec. 16 to Feb. 23", "in June and September".
+_SEQ_BEFORE = re.compile(
+    rf"\b{P.MONTH}\s*(?:[0-3]?\d(?:st|nd|rd|th)?)?\s*(?:,\s*(?:and|or)?|and|or|to|through"
+    r"|until|till|-|–)\s*$"
+)
+
+
 def _date_direction(m: re.Match[str], ctx: _Ctx) -> str:
-    """Direction for a month or month-day without a year (see DIRECTION_WEIGHTS)."""
+    """Direction for a month or month-day without a year (see DIRECTION_WEIGHTS); "seq"
+    for one that continues a list or range, which runs forward from the date before it."""
+    if _SEQ_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return "seq"
     if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start()):
         return "deadline"
     return _dir(ctx.tense(m.start(), m.end()), "near")
@@ -553,7 +564,7 @@ def _h_duration(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     elif half:
         n = 0.5 if raw.startswith("half") else 1.5
     else:
-        frac = re.fullmatch(r"(\d+)\s+1/2", raw)
+        frac = re.fullmatch(r"(\d+)(?:\s+|-)1/2", raw)
         if frac:
             n = int(frac.group(1)) + 0.5
         elif re.fullmatch(r"\d+\.\d+", raw):
@@ -602,8 +613,9 @@ def _h_duration_adj(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None  # "five year" without a hyphen is caught by DURATION with its plural
     if (m["suf"] or "").lower() == "-old" or ctx.text.startswith("-old", m.end("unit")):
         return None  # an age ("a 6-year-old boy", "any 6-year-old.") is not a time expression
-    if m["unit"].lower() == "quarter" and ctx.text[m.end("unit") : m.end("unit") + 1] == "s":
-        return None  # "three-quarters of the vote" is a fraction
+    after_unit = ctx.text[m.end("unit") : m.end("unit") + 4]
+    if m["unit"].lower() == "quarter" and re.match(r"s|\s+of\b", after_unit):
+        return None  # "three-quarters of the vote", "one-quarter of the rigs" are fractions
     return _span(m, "duration", value=_duration_value(n, m["unit"]))
 
 
@@ -624,7 +636,7 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     base = "dct" if direction in ("ago", "from now", "hence") else "focus"
     if _VAGUE.match(raw):
         return _span(m, "date", rel=f"vague|{unit}|{sign}")
-    frac = re.fullmatch(r"(\d+)\s+1/2", raw)
+    frac = re.fullmatch(r"(\d+)(?:\s+|-)1/2", raw)
     if frac and unit in ("year", "month"):
         # "2 1/2 years ago": count in the next smaller unit
         n = int(frac.group(1)) * 12 + 6 if unit == "year" else int(frac.group(1)) * 30 + 15
@@ -1189,6 +1201,10 @@ def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
         if fv and fv[1] == "quarter":
             return f"{args[0]}-Q{quarter_of(fv[0])}"
         return args[0]
+    if op == "md" and args[2] == "seq":
+        return _next_in_sequence(int(args[0]), int(args[1]), a, focus)
+    if op == "mon" and args[1] == "seq":
+        return _next_in_sequence(int(args[0]), 0, a, focus)
     if op in ("md", "mdtime"):
         nd = day_near(a, int(args[0]), int(args[1]), args[2])
         if nd is None:
@@ -1235,6 +1251,30 @@ def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
         return "PAST_REF" if int(args[1]) < 0 else "FUTURE_REF"
     if op == "focus":
         return _focus_unit(args[0], args[1], a, focus)
+    return None
+
+
+def _next_in_sequence(month: int, dom: int, a: date, focus: _Focus) -> str | None:
+    """The first ``month``/``dom`` (the month itself when ``dom`` is 0) on or after the date
+    in focus, i.e. the one before it in the list; without one, as a month-day near ``a``."""
+    fv = _value_date(focus.value) if focus.value else None
+    if fv is None or fv[1] not in ("day", "month"):
+        if dom == 0:
+            return fmt_month(month_near(a, month, "near"), month)
+        nd = day_near(a, month, dom, "near")
+        return fmt_day(nd) if nd else None
+    prev = fv[0]
+    for year in (prev.year, prev.year + 1):
+        if dom == 0:
+            if (year, month) >= (prev.year, prev.month):
+                return fmt_month(year, month)
+            continue
+        try:
+            d = date(year, month, dom)
+        except ValueError:
+            return None
+        if d >= prev:
+            return fmt_day(d)
     return None
 
 

@@ -23,7 +23,8 @@ NUMWORD = (
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|a\s+hundred|one\s+hundred|a\s+dozen|a\s+couple\s+of|a\s+couple|couple\s+of)"
 )
-NUM = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|{NUMWORD})"
+# "2 1/2" and the wire-service "2-1/2"
+NUM = rf"(?:\d+(?:\s+|-)1/2|\d+(?:\.\d+)?|{NUMWORD})"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+number\s+of|countless|numerous)"
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
@@ -146,7 +147,7 @@ SEASON_YEAR = _c(
 )
 AGO = _c(
     r"\b(?:(?P<q>about|nearly|almost|some|more\s+than|over|roughly|just|only|barely|less\s+than"
-    rf"|around|at\s+least)\s+)?(?<![\d,.])(?P<n>{NUM}|{VAGUE}|an?)\s+(?P<unit>{UNIT})"
+    rf"|around|at\s+least)\s+)?(?<![\d,./])(?P<n>{NUM}|{VAGUE}|an?)\s+(?P<unit>{UNIT})"
     r"(?:\s+or\s+so)?"
     r"\s+(?P<dir>ago|earlier|later|previously|from\s+now|hence)\b"
 )
@@ -169,7 +170,7 @@ DURATION = _c(
     r"|former)|the|(?:more|less|fewer)\s+than|at\s+least|at\s+most|nearly|almost|about|around"
     r"|some|roughly|over|under|up\s+to|another|only|just|a\s+further|an\s+additional"
     r"|approximately|close\s+to)\s+)?"
-    rf"(?<![\d,.])(?P<n>{NUM}|{VAGUE}|a|an|half\s+an?|an?\s+half)\s+(?:(?:more|full|consecutive"
+    rf"(?<![\d,./])(?P<n>{NUM}|{VAGUE}|a|an|half\s+an?|an?\s+half)\s+(?:(?:more|full|consecutive"
     r"|straight"
     rf"|additional|long|short|extra)\s+)?(?P<unit>{UNIT})"
     rf"(?P<more>\s+and\s+a\s+half)?(?!\s*-)\b"
