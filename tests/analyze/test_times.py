@@ -255,3 +255,10 @@ def test_listed_dates_run_forward_from_the_one_before() -> None:
 def test_wire_fractions_and_fractions_of_a_total() -> None:
     assert _values("Bonds held a 3-1/2 month trading range.")["3-1/2 month"] == "P3M15D"
     assert _values("About one-quarter of the rigs were idle.") == {}
+
+
+def test_spelled_years_after_months_and_seasons() -> None:
+    found = _values("Prices last fell this low in the winter of nineteen ninety-four.")
+    assert found["the winter of nineteen ninety-four"] == "1994-WI"
+    assert _values("January nineteen ninety-seven: a second blast.")[
+        "January nineteen ninety-seven"] == "1997-01"

@@ -314,6 +314,22 @@ def _h_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _span(m, "date", value=f"{2000 + rest}")
 
 
+def _spelled_19(words: str) -> int | None:
+    """1994 for "nineteen ninety-four"."""
+    rest = number_value(re.sub(r"\s+", "-", words.lower().split(None, 1)[1]))
+    return 1900 + rest if rest is not None and 10 <= rest <= 99 else None
+
+
+def _h_month_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    year = _spelled_19(m["sy"])
+    return _span(m, "date", value=fmt_month(year, _month(m["mon"]))) if year else None
+
+
+def _h_season_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
+    year = _spelled_19(m["sy"])
+    return _span(m, "date", value=f"{year}-{SEASONS[m['season'].lower()]}") if year else None
+
+
 def _h_decade(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if m["dec"]:
         return _span(m, "date", value=m["dec"][:3])
@@ -968,6 +984,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (P.REL_UNIT, _h_rel_unit),
     (P.WEEKDAY_EXPR, _h_weekday),
     (P.MONTH_ALONE, _h_month_alone),
+    (P.MONTH_SPELLED_YEAR, _h_month_spelled_year),
+    (P.SEASON_SPELLED_YEAR, _h_season_spelled_year),
     (P.SPELLED_YEAR, _h_spelled_year),
     (P.YEAR_ALONE, _h_year),
     (P.FUTURE_PHRASE, _ref("FUTURE_REF")),

@@ -85,6 +85,17 @@ SPELLED_YEAR = _c(
     r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)\b"
 )
+# A year as broadcast transcripts write it ("nineteen ninety-four"), after a month or season.
+_SPELLED_19 = (
+    r"(?i:nineteen\s+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+MONTH_SPELLED_YEAR = _c(
+    rf"\b(?P<mon>{MONTH})(?:\s+(?i:of))?,?\s+(?P<sy>{_SPELLED_19})\b", 0
+)
+SEASON_SPELLED_YEAR = _c(
+    rf"\b(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<sy>{_SPELLED_19})\b"
+)
 YEAR_ALONE = _c(
     rf"\b(?:(?P<pre>fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar|FY|(?:{MOD}))"
     rf"[\s-]*)?(?P<y>{YEAR})(?![\d,.]\d|%|\s*(?:percent|per\s+cent))\b"
@@ -316,6 +327,8 @@ ANCHORS: dict[re.Pattern[str], frozenset[str]] = {
     WEEKDAY_EXPR: _WEEKDAY_CLASS,
     MONTH_ALONE: _MONTH_CLASS,
     SPELLED_YEAR: _w("nineteen thousand"),
+    MONTH_SPELLED_YEAR: _w("nineteen"),
+    SEASON_SPELLED_YEAR: _w("nineteen"),
     YEAR_ALONE: frozenset({"<year>"}),
     FUTURE_PHRASE: _w("coming upcoming ahead come"),
     RECENT_UNITS: _w("recent past"),
