@@ -67,3 +67,42 @@ def test_every_claim_is_in_exactly_one_group(velmora: Any, velmora_groups: Any) 
     ids = [m["claim_id"] for g in claims for m in g["members"]]
     assert sorted(ids) == sorted(c.id for a in analyses.values() for c in a.claims)
     assert len({g["id"] for g in claims}) == len(claims)
+
+
+def test_stance_change_kinds() -> None:
+    from newsprism.triangulate.stance import stance_change
+
+    order = ["a", "b", "c"]
+    got = stance_change({"a": "asserted", "b": "quoted"}, {"b": ["Wire"]}, {"b": ["an aide"]},
+                        order)
+    assert got is not None and got["kind"] == "attribution-dropped"
+    assert got["own_voice_by"] == ["a"] and got["sourced_by"] == ["b"]
+    assert got["sources"] == {"a": [], "b": ["Wire"]}
+    # Hedged in its own voice ("is expected to") against attributed: still attribution dropped.
+    got = stance_change({"a": "hedged", "b": "attributed"}, {}, {"b": ["an aide"]}, order)
+    assert got is not None and got["kind"] == "attribution-dropped"
+    got = stance_change({"a": "asserted", "b": "hedged"}, {}, {}, order)
+    assert got is not None and got["kind"] == "hedge-dropped"
+    got = stance_change({"a": "asserted", "c": "denied"}, {}, {}, order)
+    assert got is not None and got["kind"] == "contradiction"
+    assert stance_change({"a": "quoted", "b": "attributed"}, {}, {"a": ["x"], "b": ["y"]},
+                         order) is None
+    assert stance_change({"a": "asserted", "b": "asserted"}, {}, {}, order) is None
+
+
+def test_lead_channel_is_inherited_by_later_attributed_sentences() -> None:
+    from newsprism.triangulate.claims import ClaimItem, lead_channels
+    from newsprism.triangulate.values import ClaimValues
+    from newsprism.types import ClaimUnit
+
+    def item(cid: str, stance: str, attribution: tuple[str, ...],
+             sources: tuple[str, ...]) -> ClaimItem:
+        c = ClaimUnit(cid, "r", 0, 1, "x", stance, attribution)  # type: ignore[arg-type]
+        return ClaimItem(c, 0, "Out", ClaimValues(), sources)
+
+    items = [item("1", "asserted", (), ("Ledger",)),
+             item("2", "attributed", ("an engineer",), ("the Tarvel news agency",)),
+             item("3", "quoted", ("the engineer",), ())]
+    assert lead_channels(items) == {"r": ("the Tarvel news agency",)}
+    assert lead_channels([item("4", "attributed", ("the Tarvel news agency",),
+                               ("the Tarvel news agency",))]) == {}

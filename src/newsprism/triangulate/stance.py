@@ -49,13 +49,21 @@ def stance_change(stances: Mapping[str, str], sources: Mapping[str, Sequence[str
     for rid in order:
         if rid in stances and stances[rid] in by:
             by[stances[rid]].append(rid)
-    distanced = [rid for rid in order if stances.get(rid) in DISTANCED]
+    # A report speaks in its own voice when it asserts the claim, or hedges it ("is expected
+    # to") without naming anyone it comes from; it keeps the claim at a distance when it
+    # attributes or quotes it, or hedges it on someone's authority.
+    own = [rid for rid in order if stances.get(rid) == "asserted"
+           or (stances.get(rid) == "hedged" and not attribution.get(rid))]
+    sourced = [rid for rid in order if rid not in own and stances.get(rid) in DISTANCED]
     if by["asserted"] and by["denied"]:
         kind = "contradiction"
-    elif by["asserted"] and distanced:
-        kind = ("hedge-dropped" if all(stances[r] == "hedged" for r in distanced)
-                else "attribution-dropped")
-    elif by["denied"] and distanced:
+    elif by["asserted"] and sourced:
+        kind = "attribution-dropped"
+    elif by["asserted"] and by["hedged"]:
+        kind = "hedge-dropped"
+    elif own and sourced:
+        kind = "attribution-dropped"
+    elif by["denied"] and (own or sourced):
         kind = "denial-reported"
     else:
         return None
@@ -68,6 +76,8 @@ def stance_change(stances: Mapping[str, str], sources: Mapping[str, Sequence[str
         "quoted_by": by["quoted"],
         "hedged_by": by["hedged"],
         "denied_by": by["denied"],
+        "own_voice_by": own,
+        "sourced_by": sourced,
         "sources": {rid: list(sources.get(rid, ())) for rid in order if rid in stances},
         "attribution": {rid: list(attribution.get(rid, ())) for rid in order if rid in stances},
         "first_report_id": first,
