@@ -130,7 +130,8 @@ def test_analyze_texts_in_memory() -> None:
     assert any("Brandvik" in m.text for m in harbour.mentions)
     assert any(q.kind == "direct" for q in harbour.quotes)
     assert any(n.value == 42 for n in harbour.numbers)
-    # "on Thursday" before a Thursday publication date is resolved against that date.
-    assert any(t.value and t.value.startswith("2025-0") for t in harbour.times)
+    # Relative dates are anchored on the given publication date (a Thursday).
+    assert any(t.text == "Thursday" and t.anchor == "publication" and
+               (t.value or "").startswith("2025-0") for t in harbour.times)
     with pytest.raises(ConfigError, match="2 texts"):
         newsprism.analyze_texts([HARBOUR, VALLEY], published_at=["2025-09-04"])
