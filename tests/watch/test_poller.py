@@ -296,3 +296,15 @@ def test_new_items_go_through_the_whole_pipeline(feed_server: FeedServer, clock:
         assert len(ids) == 2 and w.store.analyzed_ids() == set(ids)
         assert w.store.unclustered_ids() == [] and w.store.stories()
         assert any(m.entity_id for m in w.store.mentions())
+
+
+def test_extra_request_headers_cannot_replace_the_fetchers_own(feed_server: FeedServer
+                                                              ) -> None:
+    source = feed(feed_server)
+    fetched = fetch(source.url, LOCAL, headers={"user-agent": "spoof", "Cookie": "a=b",
+                                                "If-None-Match": '"v0"'})
+    assert fetched.status == 200 and fetched.headers["etag"] == '"v1"'
+    [(sent, _)] = feed_server.hits("/feed.xml")
+    assert sent["User-Agent"] == LOCAL.user_agent and "Cookie" not in sent
+    assert sent["If-None-Match"] == '"v0"'
+    assert fetch(source.url, LOCAL, headers={"If-None-Match": '"v1"'}).status == 304

@@ -35,6 +35,9 @@ METADATA_ADDRESSES = frozenset({
 # Shared address space (carrier-grade NAT) is not "private" to ipaddress, but not public.
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# Request headers the fetcher sets itself; a caller's extra headers never replace them.
+_OWN_HEADERS = frozenset({"host", "user-agent", "accept-encoding", "accept", "cookie",
+                          "authorization"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,8 @@ def _send(client: httpx.Client, url: str, source: str, settings: Settings,
     client.cookies.clear()  # a cookie set by one hop must never travel to the next
     request = client.build_request(
         "GET", pinned,
-        headers={**extra, "Host": host, "User-Agent": settings.user_agent,
+        headers={**{k: v for k, v in extra.items() if k.lower() not in _OWN_HEADERS},
+                 "Host": host, "User-Agent": settings.user_agent,
                  "Accept-Encoding": "gzip, deflate", "Accept": "*/*"},
         extensions={"sni_hostname": parts.hostname or ""},
     )
@@ -174,9 +178,9 @@ def fetch(url: str, settings: Settings, source: str | None = None, *,
     """GET `url`, following at most settings.fetch_max_redirects redirects, each checked.
 
     ``headers`` are added to the request (conditional-request headers such as
-    If-None-Match); they cannot replace Host, User-Agent or Accept-Encoding. A status in
-    ``pass_status`` (e.g. 429) is returned with an empty body instead of raising FetchError,
-    so that a caller can read its headers (Retry-After).
+    If-None-Match); they cannot set Host, User-Agent, Accept(-Encoding), Cookie or
+    Authorization. A status in ``pass_status`` (e.g. 429) is returned with an empty body
+    instead of raising FetchError, so that a caller can read its headers (Retry-After).
     """
     source = source or url
     timeout = httpx.Timeout(settings.fetch_timeout_s)
