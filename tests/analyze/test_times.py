@@ -262,3 +262,12 @@ def test_spelled_years_after_months_and_seasons() -> None:
     assert found["the winter of nineteen ninety-four"] == "1994-WI"
     assert _values("January nineteen ninety-seven: a second blast.")[
         "January nineteen ninety-seven"] == "1997-01"
+
+
+def test_short_spans_later_or_earlier_are_durations() -> None:
+    found = _values("The dam broke on March 3. Three days later, the town flooded.")
+    assert found["March 3"] == "2022-03-03"
+    assert found["Three days later"] == "P3D"
+    assert _values("A few hours earlier, the alarm rang.")["A few hours earlier"] == "PTXH"
+    assert _values("Profit was $5 million in 2020 and $4 million a year earlier.")[
+        "a year earlier"] == "2019"

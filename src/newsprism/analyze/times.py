@@ -644,12 +644,21 @@ def _h_bare_plural(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(start, m.end(), "duration", value=_duration_value(None, m["unit"]))
 
 
+_SHORT_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week"})
+
+
 def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     raw = m["n"].lower()
     unit = _unit_key(m["unit"])
     direction = m["dir"].lower()
     sign = 1 if direction in ("later", "from now", "hence") or direction.startswith("from") else -1
     base = "dct" if direction in ("ago", "from now", "hence") else "focus"
+    if base == "focus" and unit in _SHORT_UNITS:
+        # "three days later", "a day earlier": TimeML tags the amount as a DURATION and
+        # "later" as its signal; the day it lands on depends on an event, not on the text's
+        # dates (while "a year earlier" in results news names the comparison period)
+        n: float | None = None if _VAGUE.match(raw) else _count(raw)
+        return _span(m, "duration", value=_duration_value(n, unit))
     if _VAGUE.match(raw):
         return _span(m, "date", rel=f"vague|{unit}|{sign}")
     frac = re.fullmatch(r"(\d+)(?:\s+|-)1/2", raw)
