@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,12 @@ def synth_report(i: int) -> str:
     town, body, event, person = (rnd.choice(TOWNS), rnd.choice(BODIES), rnd.choice(EVENTS),
                                  rnd.choice(PEOPLE))
     n = rnd.randint(2, 90_000)
+    # Ten days apart: outside the story window, so each report is a story of its own and the
+    # global stages' cost stays flat however many reports a test makes.
+    day = date(2001, 1, 1) + timedelta(days=10 * i)
     return (
-        f"{town} {body} {event} - Report {i}\n\n"
+        f"{town} {body} {event} - Report {i}\n"
+        f"{day:%B} {day.day}, {day.year}\n\n"
         f"The {body} of {town} {event} on Tuesday, report number {i} says.\n"
         f'"This decision affects {n:,} residents," {person} told reporters in {town}.\n'
         f"Officials said the measure would be reviewed in {rnd.randint(2, 11)} months.\n"

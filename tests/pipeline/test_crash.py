@@ -88,6 +88,7 @@ def test_killed_ingest_leaves_store_intact_and_rerun_completes(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_twenty_kills_over_two_thousand_reports(
         tmp_path: Path, make_corpus: Callable[[Path, int], list[Path]]) -> None:
     n = 2000
