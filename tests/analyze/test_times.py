@@ -271,3 +271,11 @@ def test_short_spans_later_or_earlier_are_durations() -> None:
     assert _values("A few hours earlier, the alarm rang.")["A few hours earlier"] == "PTXH"
     assert _values("Profit was $5 million in 2020 and $4 million a year earlier.")[
         "a year earlier"] == "2019"
+
+
+def test_weekday_picks_the_year_of_a_month_day() -> None:
+    # April 27 was a Wednesday in 2022, not in 2023
+    found = _values("The minister spoke on Wednesday (April 27) in the capital.", "2023-02-17")
+    assert found["Wednesday (April 27)"] == "2022-04-27"
+    assert _values("Talks resume Thursday, Jan. 6.", "2023-02-17")["Thursday, Jan. 6"] == (
+        "2022-01-06")

@@ -216,7 +216,8 @@ def _h_date_md(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         except ValueError:
             return None
     direction = _date_direction(m, ctx)
-    return _span(m, "date", rel=f"md|{mon}|{dom}|{direction}")
+    wd = str(_weekday(m["wd"])) if m["wd"] else ""
+    return _span(m, "date", rel=f"md|{mon}|{dom}|{direction}|{wd}")
 
 
 def _h_iso(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -456,7 +457,7 @@ def _h_weekday_paren(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
             return _span(m, "date", value=fmt_day(date(int(m["y"]), mon, dom)))
         except ValueError:
             return None
-    return _span(m, "date", rel=f"md|{mon}|{dom}|near")
+    return _span(m, "date", rel=f"md|{mon}|{dom}|near|{_weekday(m['wd'])}")
 
 
 def _h_rel_unit(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
@@ -1233,7 +1234,8 @@ def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
     if op == "mon" and args[1] == "seq":
         return _next_in_sequence(int(args[0]), 0, a, focus)
     if op in ("md", "mdtime"):
-        nd = day_near(a, int(args[0]), int(args[1]), args[2])
+        wd = int(args[3]) if op == "md" and len(args) > 3 and args[3] else None
+        nd = day_near(a, int(args[0]), int(args[1]), args[2], wd)
         if nd is None:
             return None
         return fmt_day(nd) + (f"T{args[3]}" if op == "mdtime" else "")

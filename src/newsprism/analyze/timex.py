@@ -209,14 +209,21 @@ def month_near(anchor: date, month: int, direction: str) -> int:
     )
 
 
-def day_near(anchor: date, month: int, dom: int, direction: str) -> date | None:
-    """The date of month/day meant relative to ``anchor`` (see ``month_near``)."""
+def day_near(
+    anchor: date, month: int, dom: int, direction: str, weekday: int | None = None
+) -> date | None:
+    """The date of month/day meant relative to ``anchor`` (see ``month_near``). A weekday
+    named with it ("Wednesday, April 27") keeps only the years where the two agree."""
     options: list[tuple[int, int]] = []
     for yy in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            options.append((yy, (date(yy, month, dom) - anchor).days))
+            d = date(yy, month, dom)
         except ValueError:
             continue
+        options.append((yy, (d - anchor).days))
+    if weekday is not None:
+        agreeing = [o for o in options if date(o[0], month, dom).weekday() == weekday]
+        options = agreeing or options
     if not options:
         return None
     return date(_weighted_nearest(options, direction), month, dom)
