@@ -1234,8 +1234,8 @@ def _resolve_one(rel: str, anchor: Anchor, focus: _Focus) -> str | None:
     if op == "mon" and args[1] == "seq":
         return _next_in_sequence(int(args[0]), 0, a, focus)
     if op in ("md", "mdtime"):
-        wd = int(args[3]) if op == "md" and len(args) > 3 and args[3] else None
-        nd = day_near(a, int(args[0]), int(args[1]), args[2], wd)
+        named_wd = int(args[3]) if op == "md" and len(args) > 3 and args[3] else None
+        nd = day_near(a, int(args[0]), int(args[1]), args[2], named_wd)
         if nd is None:
             return None
         return fmt_day(nd) + (f"T{args[3]}" if op == "mdtime" else "")
