@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cluster.stories import StoryClusterer
+from newsprism.cluster.stories import STATE_VERSION, StoryClusterer
 from newsprism.errors import ConfigError, NotFound
 from newsprism.types import Report
 
@@ -107,7 +107,7 @@ def test_bad_state_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="version"):
         StoryClusterer.from_state({"version": 99})
     with pytest.raises(ConfigError, match="malformed"):
-        StoryClusterer.from_state({"version": 1, "threshold": 0.3})
+        StoryClusterer.from_state({"version": STATE_VERSION, "threshold": 0.3})
 
 
 def test_unknown_report_is_not_found() -> None:

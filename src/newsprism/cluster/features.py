@@ -53,6 +53,8 @@ MAX_FEATURES = 96
 # A lone capitalized word opening a sentence is a name only if it is at least this rare (the
 # idf of "Following" or "Despite" is below it, that of "Tehran" above).
 COMMON_OPENER_IDF = 2.0
+# The anchor of times the cluster stage re-resolved against a story-estimated date.
+ESTIMATED_ANCHOR = "story-estimated"
 # Numbers that say little about which event a report is about (counts like "two", "10").
 MIN_SPECIFIC_NUMBER = 13
 
@@ -121,7 +123,8 @@ def content_terms(text: str) -> dict[str, float]:
     counts: Counter[str] = Counter()
     rarity: dict[str, float] = {}
     for match in _WORD.finditer(text):
-        word = match.group().lower().replace("’", "'")
+        # A possessive is the word it qualifies: "Raisi's" and "Raisi" are one term.
+        word = match.group().lower().replace("’", "'").removesuffix("'s").rstrip("'")
         if len(word) < 3 or word.isdigit():
             continue
         weight = idf(word)
@@ -283,6 +286,10 @@ def _mentioned_dates(text: str, analysis: Analysis | None, published: int | None
     years: list[int] = []
     if analysis is not None and analysis.times:
         for time in analysis.times:
+            if time.anchor == ESTIMATED_ANCHOR:
+                # Resolved against a date estimated from the report's own story: clustering
+                # on it would feed the clusterer's output back into its input.
+                continue
             value = time.value or ""
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) and len(value) >= 10:
                 try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsprism.cluster.dates import estimate_date
+from newsprism.cluster.features import ESTIMATED_ANCHOR
 from newsprism.cluster.minhash import NearDuplicateIndex
 from newsprism.cluster.reuse import find_reuse
 from newsprism.cluster.stories import StoryClusterer
@@ -48,7 +49,10 @@ def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settin
     reports = {rid: store.get_report(rid) for rid in pending}
     for rid in sorted(pending):
         index.clusterer.add(reports[rid], store.get_analysis(rid))
-    touched = {index.clusterer.story_of(rid) for rid in pending}
+    # A new report can also move an undated report to a better-matching story, so the stories
+    # to rewrite are those of every report whose story changed, not only the new ones.
+    changed = index.clusterer.take_touched() | set(pending)
+    touched = {index.clusterer.story_of(rid) for rid in changed}
     stories = [s for s in index.clusterer.stories() if s.id in touched]
     old_ids = store.story_ids_of([rid for s in stories for rid in s.report_ids])
     store.replace_stories(stories, removed=sorted(old_ids - touched))
@@ -99,9 +103,9 @@ def _estimate_dates(store: Store, stories: Sequence[Story]) -> None:
             if analysis is None:
                 continue
             # Expressions anchored on an earlier estimate are re-anchored on this one.
-            times = [t if t.anchor != "story-estimated" else _unresolved(t)
+            times = [t if t.anchor != ESTIMATED_ANCHOR else _unresolved(t)
                      for t in analysis.times]
-            resolved = resolve_times(times, day, "story-estimated")
+            resolved = resolve_times(times, day, ESTIMATED_ANCHOR)
             if resolved != list(analysis.times):
                 store.put_analyses([replace(analysis, times=tuple(resolved))])
 
