@@ -173,8 +173,8 @@ YEAR_EARLIER_ADJ = _c(
 ANAPHORIC = _c(
     r"\bthe\s+(?:(?P<adj>latest|last|most\s+recent|recent|current|same|previous|prior|"
     r"comparable|fiscal|full|whole|entire|calendar)\s+)?(?P<unit>quarter|year|period|week|month)"
-    r"\b(?!\s+(?:of|before|after|earlier|ago|when|that|in\s+which)\b)"
-)
+    r"\b(?!\s+(?:of|before|after|earlier|ago|when|that|in\s+which)\b)(?!-)"
+)  # (?!-): "the quarter-to-quarter comparison", "the year-to-date figures" name no period
 DURATION = _c(
     r"\b(?:(?P<pre>(?:(?:for|in|over|during|within|at\s+least)\s+)?the\s+(?:past|last|next"
     r"|first|previous|coming|final|following|remaining|same|prior|preceding|initial|latter"
