@@ -279,3 +279,10 @@ def test_weekday_picks_the_year_of_a_month_day() -> None:
     assert found["Wednesday (April 27)"] == "2022-04-27"
     assert _values("Talks resume Thursday, Jan. 6.", "2023-02-17")["Thursday, Jan. 6"] == (
         "2022-01-06")
+
+
+def test_latest_quarter_has_ended() -> None:
+    text = "The insurer expects a fourth-quarter charge. Profit fell 5% in the latest quarter."
+    assert _values(text, "2022-11-02")["the latest quarter"] == "2022-Q3"
+    text = "Third-quarter sales rose. Margins in the latest quarter were thin."
+    assert _values(text, "2022-11-02")["the latest quarter"] == "2022-Q3"

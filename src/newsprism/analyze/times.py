@@ -1366,9 +1366,12 @@ def _focus_unit(unit: str, how: str, a: date, focus: _Focus) -> str | None:
             return _fmt(_shift(d, fu, -1 if how == "-1" else 0), fu)
         unit = "quarter"
     if how == "latest":
-        if fv and fv[1] == "quarter":
+        # the latest quarter reported on has ended: a quarter in focus that has not (the
+        # "fourth-quarter charge" a company expects) is not the one meant
+        last_done = _shift(a, "quarter", -1)
+        if fv and fv[1] == "quarter" and _fmt(fv[0], "quarter") <= _fmt(last_done, "quarter"):
             return _fmt(fv[0], "quarter")
-        return _fmt(_shift(a, "quarter", -1), "quarter")
+        return _fmt(last_done, "quarter")
     delta = int(how)
     if fv and fv[1] in (unit, "day", "month", "quarter", "half", "year") and _coarser_or_equal(
         unit, fv[1]
