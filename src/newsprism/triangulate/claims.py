@@ -171,8 +171,14 @@ def _group_dict(sc: StoryClaims, members: list[int], order: list[str],
     for rid in inherited:
         sources[rid] = list(sc.channels[rid])
     merged = {rid: merge([it.values for it in by_report[rid]]) for rid in rids}
-    diffs = disagreements(merged, _comparable(sc, by_report)) if len(rids) > 1 else []
-    change = stance_change(stances, sources, chains, rids) if len(rids) > 1 else None
+    comparable = _comparable(sc, by_report)
+    diffs = disagreements(merged, comparable) if len(rids) > 1 else []
+    # A denial only contradicts an assertion it closely matches: a negated sentence grouped
+    # on topic alone ("has not worked", beside "ties have grown") contradicts nothing.
+    asserting = [r for r in rids if stances[r] == "asserted"]
+    weighed = {r: s for r, s in stances.items()
+               if s != "denied" or any(comparable(r, a) for a in asserting) or not asserting}
+    change = stance_change(weighed, sources, chains, rids) if len(weighed) > 1 else None
     when = _group_date(merged)
     claim_ids = [it.claim.id for it in items]
     return {
