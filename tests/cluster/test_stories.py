@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.cluster.features import ReportFeatures
 from newsprism.cluster.stories import STATE_VERSION, StoryClusterer
 from newsprism.errors import ConfigError, NotFound
 from newsprism.types import Report
@@ -135,3 +136,62 @@ def test_seed_reports_form_two_stories_in_any_order() -> None:
     expected = {frozenset({"000", "001"}), frozenset({"002", "003", "004"})}
     for order in itertools.islice(itertools.permutations(reports), 0, None, 17):
         assert partition(cluster(list(order)).assignments()) == expected
+
+
+def _features(rid: str, vector: dict[str, float], day: int | None) -> ReportFeatures:
+    return ReportFeatures(rid, vector, (day,) if day else (), day, None)
+
+
+# Two dated stories far apart in time and an undated report that resembles both, below the
+# strong threshold for reports without days, the second story more than the first.
+_LINKED = [
+    _features("a1", {"n:alpha": 0.8, "t:x": 0.6}, 700_000),
+    _features("a2", {"n:alpha": 0.8, "t:x": 0.6}, 700_001),
+    _features("b1", {"n:beta": 0.8, "t:z": 0.6}, 700_300),
+    _features("u", {"n:alpha": 0.3, "n:beta": 0.4, "t:y": 0.866}, None),
+]
+
+
+def test_undated_report_joins_only_its_best_match_in_any_order() -> None:
+    expected = {frozenset({"a1", "a2"}), frozenset({"b1", "u"})}
+    for order in itertools.permutations(_LINKED):
+        clusterer = StoryClusterer()
+        for features in order:
+            clusterer.add_features(features)
+        assert partition(clusterer.assignments()) == expected, [f.report_id for f in order]
+
+
+def test_better_match_moves_an_undated_report_and_reports_the_change() -> None:
+    clusterer = StoryClusterer()
+    for features in (_LINKED[0], _LINKED[1], _LINKED[3]):
+        clusterer.add_features(features)
+    assert clusterer.story_of("u") == "a1"
+    clusterer.take_touched()
+    assert clusterer.add_features(_LINKED[2]) == "b1"
+    assert clusterer.story_of("u") == "b1"
+    assert clusterer.members("a1") == ("a1", "a2")
+    assert {"u", "a1", "b1"} <= clusterer.take_touched()
+    assert clusterer.take_touched() == set()
+
+
+def test_undated_reports_need_strong_evidence_to_link_to_several() -> None:
+    strong = _features("v", {"n:alpha": 0.7, "n:beta": 0.7}, None)
+    clusterer = StoryClusterer()
+    for features in (*_LINKED[:3], strong):
+        clusterer.add_features(features)
+    assert partition(clusterer.assignments()) == {frozenset({"a1", "a2", "b1", "v"})}
+
+
+def test_older_year_mentioned_by_an_undated_report_is_no_conflict() -> None:
+    dated = Report(id="d", source="d", text="The Varga Foundation opened the Kesma bridge.",
+                   published_at="2031-05-02", published_precision="day",
+                   published_source="metadata")
+    undated = Report(id="u", source="u",
+                     text="The Varga Foundation opened the Kesma bridge, planned since 2029.")
+    later = replace(undated, id="w", text=undated.text.replace("2029", "2033"))
+    clusterer = StoryClusterer()
+    for report in (dated, undated, later):
+        clusterer.add(report)
+    entries = {rid: clusterer._entries[clusterer._number[rid]] for rid in "duw"}
+    assert clusterer._year_penalty(entries["d"], entries["u"]) == 0.0
+    assert clusterer._year_penalty(entries["d"], entries["w"]) > 0.0

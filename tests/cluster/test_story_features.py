@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from newsprism.cluster.features import (
+    ESTIMATED_ANCHOR,
     GROUP_WEIGHTS,
     capitalized_names,
+    content_terms,
     idf,
     number_values,
     report_features,
@@ -60,3 +62,19 @@ def test_undated_report_is_anchored_on_the_dates_it_mentions() -> None:
     assert len(features.days) == 1 and features.latest_year == 2017
     assert features.keys(3)
     assert not any(k.startswith(("d:", "y:")) for k in features.keys(50))
+
+
+def test_possessive_is_the_word_it_qualifies() -> None:
+    terms = content_terms("Zhuravko’s plan and Zhuravko's aides met Zhuravko.")
+    assert "zhuravko" in terms
+    assert not any("'" in term for term in terms)
+
+
+def test_times_resolved_against_an_estimated_date_are_not_features() -> None:
+    report = Report(id="r", source="r", text="The Kesma council met on Wednesday.")
+    estimated = TimeExpr("r", 31, 40, "Wednesday", "2031-05-07", "day", ESTIMATED_ANCHOR)
+    features = report_features(report, Analysis("r", times=(estimated,)))
+    assert features.days == ()
+    assert not any(key.startswith("d:") for key in features.vector)
+    written = TimeExpr("r", 31, 40, "Wednesday", "2031-05-07", "day", "publication")
+    assert report_features(report, Analysis("r", times=(written,))).days != ()
