@@ -12,6 +12,7 @@ import random
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -75,11 +76,15 @@ def derived(docs: list[dict[str, str]], n: int, seed: int = 7) -> Iterator[dict[
         text = base["text"]
         for old, new in rnd.sample(_SWAPS, 2):
             text = text.replace(f" {old} ", f" {new} ", 1)
-        text = _NUMBER.sub(lambda m, g=generation: str(int(m.group()) + g), text, count=1)
+        text = _NUMBER.sub(partial(_bump, by=generation), text, count=1)
         date = datetime.fromisoformat(base["published_at"]) + timedelta(days=30 * generation)
         yield {"id": f"{base['id']}-{generation}", "title": base["title"],
                "text": f"{text}\n\n(Edition {generation}.)",
                "published_at": date.isoformat()}
+
+
+def _bump(match: re.Match[str], by: int) -> str:
+    return str(int(match.group()) + by)
 
 
 def write_jsonl(docs: Iterator[dict[str, str]] | list[dict[str, str]], folder: Path,
