@@ -217,6 +217,12 @@ def test_year_earlier_adjective_span_and_comparison_year() -> None:
     assert found["year-earlier"] == "2021"
     assert _values("Sales fell from the year-ago quarter.", "2022-10-30")[
         "the year-ago quarter"] == "2021-Q3"
+    # an absolute year in focus is stepped back from, adjective or not
+    found = _values("It reported a 2021 profit against a year-ago loss.", "2022-03-04")
+    assert found["year-ago"] == "2020"
+    found = _values("Imports rose to 700 tonnes in 2021 from 650 a year earlier.", "2022-03-04")
+    assert found["a year earlier"] == "2020"
+    assert "soon" not in _values("A bid for the soon-to-be-sold mill failed.")
 
 
 def test_age_at_the_end_of_a_sentence_is_not_a_duration() -> None:

@@ -696,7 +696,7 @@ def _h_year_earlier_adj(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return _Cand(start, end, "date", rel=f"qy|{ORDINALS[m['ord'].lower()]}|-1")
     if unit == "year" and (m["what"] or "").lower() == "quarter":
         return _Cand(start, end, "date", rel="yaq")
-    return _Cand(start, end, "date", rel=f"ago|{unit}|-1|focus")
+    return _Cand(start, end, "date", rel=f"ago|{unit}|-1|adj")
 
 
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
@@ -787,7 +787,7 @@ def _h_past_ref(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _span(m, "date", value="PAST_REF")
 
 
-_SOON_NOT_AFTER = re.compile(r"\s*(?:after|afterwards|before|as|than|thereafter)\b", re.I)
+_SOON_NOT_AFTER = re.compile(r"\s*(?:after|afterwards|before|as|than|thereafter)\b|-", re.I)
 _SOON_NOT_BEFORE = re.compile(r"\b(?:as|too|so|how|very)\s*$", re.I)
 
 
@@ -1125,6 +1125,7 @@ class _Focus:
     """The last date the text mentioned, for "the quarter", "a year earlier"."""
 
     value: str | None = None
+    relative: bool = False  # the value came from a relative expression ("last year")
 
 
 def _value_date(value: str) -> tuple[date, str] | None:
@@ -1340,13 +1341,16 @@ def _ago(unit: str, n: int, base: str, a: date, focus: _Focus) -> str | None:
     if unit == "weekend":
         return None
     fv = _value_date(focus.value) if focus.value else None
-    if fv and (base == "focus" or fv[1] == "quarter") and fv[1] in ("quarter", "year", "month",
-                                                                      "day", "half"):
+    from_focus = base in ("focus", "adj")
+    if fv and (from_focus or fv[1] == "quarter") and fv[1] in ("quarter", "year", "month",
+                                                                 "day", "half"):
         d, fu = fv
-        if fu == "year" and unit == "year" and d.year == a.year - 1:
-            # "Last year losses totaled X. The year-earlier results ...": a focus that is
-            # already the year before the anchor is the comparison year itself, not the one
-            # to step back from (results news compares the current period with last year)
+        if (base == "adj" and focus.relative and fu == "year" and unit == "year"
+                and d.year == a.year - 1):
+            # "Last year losses totaled X. The year-earlier results ...": the adjective
+            # names results news's comparison period, which "last year" already is; an
+            # adverb ("up from X a year earlier") or an absolute year ("in 1986") still
+            # steps back from the year in focus
             pass
         elif unit == "year" or (unit == "quarter" and fu == "quarter") or (unit == "month"
                                                                           and fu == "month"):
@@ -1412,6 +1416,7 @@ def _resolve(
         op = rel.split("|", 1)[0] if rel else ""
         if _updates_focus(value, kind) and op not in _FOCUS_NEUTRAL_OPS:
             focus.value = value
+            focus.relative = rel is not None
         out.append(value)
     return out
 
