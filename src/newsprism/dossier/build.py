@@ -35,6 +35,7 @@ def build_dossier(store: Store, story_id: str) -> dict[str, Any]:
     outlets = {r.id: r.outlet for r in reports}
     labels = _labels(reports)
     claim_groups.sort(key=lambda g: _row_order(g, reports))
+    story_entities = entities(store, reports, analyses)
     return {
         "version": DOSSIER_VERSION,
         "story": {"id": story.id, "title": story.title, "first_seen": story.first_seen,
@@ -52,10 +53,11 @@ def build_dossier(store: Store, story_id: str) -> dict[str, Any]:
         "omissions": omissions_by_report(
             [g for g in claim_groups if len(g.get("report_ids", [])) > 1],
             [r.id for r in reports], outlets),
-        "quotes": _quotes(quote_groups),
+        "quotes": _quotes(quote_groups, {e["id"]: e["name"] for e in story_entities
+                                         if e["id"]}),
         "provenance": provenance(store, reports, analyses),
         "timeline": build_timeline(claim_groups, reports, analyses),
-        "entities": entities(store, reports, analyses),
+        "entities": story_entities,
     }
 
 
@@ -126,10 +128,13 @@ def claim_matrix(groups: Sequence[dict[str, Any]], reports: Sequence[Report]
     return {"columns": columns, "rows": rows}
 
 
-def _quotes(groups: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quote groups, those carried by several reports first."""
-    return sorted(groups, key=lambda g: (-len({m["report_id"] for m in g.get("members", [])}),
-                                         str(g.get("speaker") or "")))
+def _quotes(groups: Sequence[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Quote groups, those carried by several reports first; a resolved speaker is shown by
+    the entity's name rather than one report's spelling."""
+    out = [{**g, "speaker": names.get(str(g.get("speaker_entity_id")), g.get("speaker"))}
+           for g in groups]
+    return sorted(out, key=lambda g: (-len({m["report_id"] for m in g.get("members", [])}),
+                                      str(g.get("speaker") or "")))
 
 
 def provenance(store: Store, reports: Sequence[Report],

@@ -109,8 +109,9 @@ def _group_dict(story_id: str, qs: list[Quote], outlets: dict[str, str | None],
         "story_id": story_id,
         "speaker_entity_id": max(set(speaker_ids), key=speaker_ids.count) if speaker_ids
         else None,
-        "speaker": max(named, key=len) if named else (speaker_texts[0] if speaker_texts
-                                                      else None),
+        # The spelling most reports use (the longest among equals), not a garbled one.
+        "speaker": max(named, key=lambda n: (named.count(n), len(n))) if named
+        else (speaker_texts[0] if speaker_texts else None),
         "quote_ids": ids,
         "report_ids": [rid for rid in dict.fromkeys(q.report_id for q in qs)],
         "members": [{"quote_id": q.id, "report_id": q.report_id,
