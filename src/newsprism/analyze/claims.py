@@ -323,7 +323,9 @@ def _values(
 ) -> dict[str, Any]:
     return {
         "numbers": [
-            {"text": n.text, "value": n.value, "unit": n.unit, "kind": n.kind} for n in numbers
+            {"text": n.text, "value": n.value, "unit": n.unit, "kind": n.kind, "low": n.low,
+             "high": n.high, "qualifier": n.qualifier}
+            for n in numbers
         ],
         "times": [{"text": t.text, "value": t.value, "precision": t.precision} for t in times],
         "entities": list(dict.fromkeys(m.text for m in mentions if m.type in ENTITY_TYPES)),
