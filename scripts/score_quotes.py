@@ -123,7 +123,8 @@ def _show_errors(article: Article, preds: list[Prediction]) -> None:
             got = text[pred.source[0] : pred.source[1]] if pred.source else None
             want = " ".join(text[s:e] for s, e in gold.source)
             kind = "D" if pred.direct else "I"
-            print(f"  SPEAKER {kind} got {got!r} want {want!r}: {text[slice(*pred.content[0])][:60]!r}")
+            quoted = text[slice(*pred.content[0])][:60]
+            print(f"  SPEAKER {kind} got {got!r} want {want!r}: {quoted!r}")
 
 
 if __name__ == "__main__":

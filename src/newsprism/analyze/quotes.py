@@ -270,7 +270,9 @@ def _frame_subject(ctx: _Context, span: QuoteSpan, cue: Token) -> Token | None:
 
 
 def _is_open_mark(token: Token) -> bool:
-    return token.text in ("“", "„", "«", "``") or (token.text == '"' and token.whitespace_ == "")
+    if token.text == '"':
+        return token.whitespace_ == ""  # a straight mark glued to the next word opens
+    return token.text in ("“", "„", "«", "``")
 
 
 def _is_close_mark(token: Token) -> bool:
