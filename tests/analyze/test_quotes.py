@@ -255,3 +255,11 @@ def test_relative_pronoun_source_and_its_speaker(nlp: Language) -> None:
 def test_passive_cue_is_not_a_source(nlp: Language) -> None:
     text = "When questioned about the delay, the contractor blamed the weather for it."
     assert all(q.cue != "questioned" for q in _quotes(nlp, text))
+
+
+def test_passive_quoted_by_an_agency(nlp: Language) -> None:
+    text = "“The border stays open,” Minister Arvid Holm was quoted by the Nordvik news agency."
+    quote = _find(_quotes(nlp, text), "border")
+    assert (quote.speaker_text, quote.via, quote.cue) == (
+        "Arvid Holm", "Nordvik news agency", "quoted"
+    )

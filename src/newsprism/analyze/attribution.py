@@ -82,12 +82,18 @@ def is_according(token: Token) -> bool:
 
 
 def is_quote_as(token: Token) -> bool:
-    """'quoted X as saying', 'X was quoted as saying', 'quoted X as slamming ...'."""
-    if token.lemma_ != "quote":
+    """'quoted X as saying', 'X was quoted as saying', 'quoted X as slamming ...', and the
+    passive 'X was quoted by the agency'."""
+    if token.lemma_ != "quote" or token.pos_ != "VERB":
         return False
+    children = list(token.children)
+    if any(c.dep_ == "nsubjpass" for c in children) and any(
+        c.dep_ == "agent" for c in children
+    ):
+        return True
     return any(
         c.lower_ == "as" or any(g.lower_ == "as" and g.dep_ == "mark" for g in c.children)
-        for c in token.children
+        for c in children
     )
 
 

@@ -368,7 +368,7 @@ def _cue_text(cue: Token) -> str:
         return f"{quoted.text} as {cue.text}"
     if attr.is_quote_as(cue):
         complement = attr.quote_as_complement(cue)
-        return f"{cue.text} as {complement.text if complement is not None else ''}".strip()
+        return f"{cue.text} as {complement.text}" if complement is not None else cue.text
     particles = [c.text for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1]
     return " ".join([cue.text, *particles])
 
