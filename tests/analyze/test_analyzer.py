@@ -204,3 +204,18 @@ def test_seed_roles(seeds_dir: Path) -> None:
     roles = {m.text: m.role for m in analysis.mentions if m.role}
     assert any(name.endswith("Bagheri") and role and role.startswith("chief of staff")
                for name, role in roles.items())
+
+
+def test_text_longer_than_max_length_is_parsed_in_pieces(analyzer: Analyzer) -> None:
+    paragraph = "Velmora bought 40 patrol boats from Ostrava Shipyards in March 2030.\n"
+    text = paragraph * 12
+    limit = analyzer.nlp.max_length
+    analyzer.nlp.max_length = len(paragraph) * 5
+    try:
+        whole = analyzer.analyze(_report(text, "long"))
+        many = list(analyzer.analyze_many([_report(text, "long")]))
+    finally:
+        analyzer.nlp.max_length = limit
+    assert many == [whole]
+    assert len(whole.claims) == 12
+    assert whole.claims[-1].end == len(text) - 1

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsprism.analyze.claims import extract_claims
 from newsprism.analyze.entities import extract_mentions
 from newsprism.analyze.events import extract_events
-from newsprism.analyze.nlp import load_pipeline
+from newsprism.analyze.nlp import load_pipeline, parse
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.analyze.times import extract_times
@@ -52,17 +52,23 @@ class Analyzer:
         self.nlp = load_pipeline(model)
 
     def analyze(self, report: Report) -> Analysis:
-        return analyze_doc(self.nlp(report.text), report.id, report.published_at)
+        return analyze_doc(parse(self.nlp, report.text), report.id, report.published_at)
 
     def analyze_many(
         self, reports: Iterable[Report], *, n_process: int = 1, batch_size: int = 64
     ) -> Iterator[Analysis]:
-        """Analyses in the order of ``reports``, parsed in batches by ``nlp.pipe``."""
-        pairs = ((report.text, (report.id, report.published_at)) for report in reports)
-        for doc, (report_id, published_at) in self.nlp.pipe(
+        """Analyses in the order of ``reports``, parsed in batches by ``nlp.pipe``. A text
+        longer than the pipeline's ``max_length`` is parsed on its own, in pieces."""
+        limit = self.nlp.max_length
+        pairs = (
+            (report.text if len(report.text) <= limit else "", report) for report in reports
+        )
+        for doc, report in self.nlp.pipe(
             pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
-            yield analyze_doc(doc, report_id, published_at)
+            if len(report.text) > limit:
+                doc = parse(self.nlp, report.text)
+            yield analyze_doc(doc, report.id, report.published_at)
 
 
 def analyze_text(text: str, published_at: str | None = None) -> Analysis:

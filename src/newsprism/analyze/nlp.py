@@ -49,6 +49,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def parse(nlp: Language, text: str) -> Doc:
+    """``nlp(text)``, also for a text longer than the pipeline's ``max_length``: such a text
+    is parsed in pieces cut after line breaks and joined back into one Doc."""
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    docs = [nlp(piece) for piece in _pieces(text, max(1, nlp.max_length // 2))]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:
+        raise ModelError(f"a {len(text):,}-character text could not be parsed in pieces")
+    return doc
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each read."""
     text = doc.user_data.get(_TEXT_KEY)
