@@ -34,9 +34,12 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	@$(BIN)/python -m pytest
 
-# The long runs: 20 kills of a 2,000-report ingest, thousands of fuzz examples per parser.
+# The long runs: 20 kills of a 2,000-report ingest (NEWSPRISM_CRASH_KILLS), thousands of fuzz
+# examples per property (NEWSPRISM_FUZZ_EXAMPLES), the demo corpus clustered end to end.
 test-slow: $(STAMP) browser
-	@NEWSPRISM_FUZZ_EXAMPLES=$${NEWSPRISM_FUZZ_EXAMPLES:-2000} $(BIN)/python -m pytest -m slow
+	@$(BIN)/python -m pytest -m slow
+	@NEWSPRISM_FUZZ_EXAMPLES=$${NEWSPRISM_FUZZ_EXAMPLES:-2000} \
+	  $(BIN)/python -m pytest tests/reliability
 
 lint: $(STAMP)
 	@$(BIN)/ruff check src tests scripts benchmarks

@@ -89,7 +89,7 @@ def test_killed_ingest_leaves_store_intact_and_rerun_completes(
 
 @pytest.mark.slow
 @pytest.mark.timeout(3600)
-def test_twenty_kills_over_two_thousand_reports(
+def test_twenty_kills_over_two_thousand_reports(  # NEWSPRISM_CRASH_KILLS bounds it in CI
         tmp_path: Path, make_corpus: Callable[[Path, int], list[Path]]) -> None:
     n = 2000
     make_corpus(tmp_path / "in", n)
@@ -97,7 +97,8 @@ def test_twenty_kills_over_two_thousand_reports(
     cmd = ingest_cmd(tmp_path / "in", db, analyze=True)
     rnd = random.Random(20)
     kills = 0
-    for _ in range(20):
+    wanted = int(os.environ.get("NEWSPRISM_CRASH_KILLS", "20"))
+    for _ in range(wanted):
         before = stored(db)
         if before >= n:
             break
@@ -107,4 +108,4 @@ def test_twenty_kills_over_two_thousand_reports(
         check_store(db, analyzed=True)
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert check_store(db, analyzed=True) == n
-    assert kills >= 15, f"only {kills} kills landed midway"
+    assert kills >= wanted * 3 // 4, f"only {kills} of {wanted} kills landed midway"

@@ -83,12 +83,6 @@ def test_corrupt_cluster_state_is_rebuilt_not_fatal(tmp_path_factory: pytest.Tem
             assert len(_load(store)) == 0
 
 
-@pytest.mark.slow
-def test_long_fuzz_run_is_configured() -> None:
-    """`make test-slow` sets NEWSPRISM_FUZZ_EXAMPLES high; this guards that it did."""
-    assert QUICK >= 1000, "run the slow suite through `make test-slow`"
-
-
 def test_streamed_gigantic_line_is_refused_with_bounded_reading(tmp_path: Path) -> None:
     from newsprism.config import Settings
     from newsprism.errors import InputTooLarge
