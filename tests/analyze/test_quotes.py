@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from newsprism.analyze.entities import extract_mentions
@@ -263,3 +265,23 @@ def test_passive_quoted_by_an_agency(nlp: Language) -> None:
     assert (quote.speaker_text, quote.via, quote.cue) == (
         "Arvid Holm", "Nordvik news agency", "quoted"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n“”\"'«»„`’")), max_size=80))
+def test_quote_spans_are_ordered_and_inside_the_text(text: str) -> None:
+    spans = find_quote_spans(text)
+    previous_end = 0
+    for span in spans:
+        assert previous_end <= span.start < span.end <= len(text)
+        assert text[span.start : span.end].strip() == text[span.start : span.end]
+        previous_end = span.end
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab said “”\"\n.,:—")), max_size=60))
+def test_extraction_never_fails_and_spans_hold(nlp: Language, text: str) -> None:
+    for quote in _quotes(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker_start >= 0:
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
