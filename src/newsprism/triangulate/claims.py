@@ -91,9 +91,13 @@ def collect_items(reports: Sequence[Report],
 
 def score_items(items: Sequence[ClaimItem], embeddings: np.ndarray | None = None) -> np.ndarray:
     """Claim-match scores of every pair of items, same-report pairs penalised."""
+    report = np.array([it.order for it in items])
+    if len(set(report.tolist())) < 2:
+        # One report: there is nothing to line up across outlets, so each claim stands alone
+        # and no sentence needs embedding (most stories of a day's news are single reports).
+        return np.eye(len(items)) * (1.0 + SAME_REPORT_PENALTY) - SAME_REPORT_PENALTY
     texts = [it.claim.text for it in items]
     scores = similarity.match_matrix(texts, embeddings=embeddings)
-    report = np.array([it.order for it in items])
     same = report[:, None] == report[None, :]
     scores = np.where(same, scores - SAME_REPORT_PENALTY, scores)
     np.fill_diagonal(scores, 1.0)
