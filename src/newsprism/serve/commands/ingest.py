@@ -132,17 +132,21 @@ def _print_demo_overview(store: Store) -> None:
     out.print(f"\nThe demo store {store.path} holds {n_reports} reports from "
               f"{len(outlets)} outlets in {len(stories)} stories.", markup=False)
     for s in stories:
-        out.print(f"  story {s.id}  {len(s.report_ids):>2} reports  {s.title}", markup=False)
+        out.print(f"  story {s.id}  {len(s.report_ids):>2} reports  {s.title}", markup=False,
+                  soft_wrap=True)
     db = store.path
     biggest = stories[0].id if stories else "STORY_ID"
+    # Name the program as it was run (`make demo` runs .venv/bin/newsprism), so every line
+    # below can be pasted as it is.
+    prog = sys.argv[0] if Path(sys.argv[0]).name == "newsprism" else "newsprism"
     out.print("\nNext:", markup=False)
     for line in (
-        f"newsprism serve --db {db}                  # browse it: open http://127.0.0.1:8750",
-        f"newsprism stories --db {db}                # stories with outlets and dates",
-        f"newsprism story {biggest} --db {db}   # reports and who copied whom",
-        f"newsprism dossier {biggest} --format html -o dossier.html --db {db}",
-        f"newsprism entities --db {db}               # who is who, across spellings",
-        f"newsprism search ministry --db {db}        # full-text search",
-        f"newsprism export --format json out.json --db {db}",
+        f"{prog} serve --db {db}          # browse it: open http://127.0.0.1:8750",
+        f"{prog} stories --db {db}        # stories with outlets and dates",
+        f"{prog} story {biggest} --db {db}   # reports and who copied whom",
+        f"{prog} dossier {biggest} --format html -o dossier.html --db {db}",
+        f"{prog} entities --db {db}       # who is who, across spellings",
+        f"{prog} search ministry --db {db}   # full-text search",
+        f"{prog} export --format json out.json --db {db}",
     ):
-        out.print(f"  {line}", markup=False)
+        out.print(f"  {line}", markup=False, soft_wrap=True)
