@@ -518,6 +518,11 @@ class Store:
                 conn.executemany("UPDATE quotes SET group_id = ? WHERE id = ?",
                                  [(g["id"], qid) for qid in quote_ids])
 
+    def grouped_story_ids(self) -> set[str]:
+        """Stories that have stored claim or quote groups."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT story_id FROM claim_groups UNION SELECT story_id FROM quote_groups")}
+
     def claim_groups(self, story_id: str | None = None) -> list[dict[str, object]]:
         sql = "SELECT data FROM claim_groups"
         params: tuple[str, ...] = ()

@@ -54,8 +54,7 @@ def update_triangulation(store: Store, new_report_ids: Sequence[str],
         if new & set(story.report_ids):
             claim_groups, quote_groups = triangulate_story(store, story.id)
             store.replace_groups(story.id, claim_groups, quote_groups)
-    live = {s.id for s in stories}
-    stale = {str(g.get("story_id")) for g in store.claim_groups()} - live
-    stale |= {str(g.get("story_id")) for g in store.quote_groups()} - live
+    # Read only the story ids, not every stored group: this runs after every ingest.
+    stale = store.grouped_story_ids() - {s.id for s in stories}
     for sid in sorted(stale):
         store.replace_groups(sid, [], [])
