@@ -245,3 +245,29 @@ def test_an_organisation_and_its_spokesperson_quoted_alike_stay_two() -> None:
                     speaker_text="Teodor Vask")]
     res = run([a, b], quotes=quotes)
     assert eid(res, a, "Harbour Authority") != eid(res, b, "Teodor Vask")
+
+
+def test_transliterated_full_name_with_the_same_role_joins_across_stories() -> None:
+    # One fictional minister written from two transliterations in two stories.
+    a = Report("a", "Interior Minister Hryhoriy Shelestenko toured the dam on Monday.")
+    a.m("Hryhoriy Shelestenko", role="Interior Minister")
+    b = Report("b", "Interior Minister Grigoriy Zelestenko opened the new border post.")
+    b.m("Grigoriy Zelestenko", role="Interior Minister")
+    res = run([a, b], {"a": "s1", "b": "s2"},
+              report_dates={"a": "2031-03-02", "b": "2031-03-04"})
+    assert eid(res, a, "Hryhoriy Shelestenko") == eid(res, b, "Grigoriy Zelestenko")
+
+
+def test_successive_ministers_and_shared_surnames_stay_apart_across_stories() -> None:
+    # Same role, unrelated names: one minister followed another.
+    a = Report("a", "Interior Minister Pavlo Drach resigned on Monday.")
+    a.m("Pavlo Drach", role="Interior Minister")
+    b = Report("b", "Interior Minister Olena Marchuk took office on Friday.")
+    b.m("Olena Marchuk", role="Interior Minister")
+    # Same surname, given names that are no variants of each other.
+    c = Report("c", "Bohdan Marchuk, a farmer, lost his barn in the flood.")
+    c.m("Bohdan Marchuk")
+    res = run([a, b, c], {"a": "s1", "b": "s2", "c": "s3"},
+              report_dates={"a": "2031-03-02", "b": "2031-03-06", "c": "2031-03-07"})
+    assert eid(res, a, "Pavlo Drach") != eid(res, b, "Olena Marchuk")
+    assert eid(res, b, "Olena Marchuk") != eid(res, c, "Bohdan Marchuk")
