@@ -130,3 +130,50 @@ def test_appositive_name_is_the_actor(nlp: Language) -> None:
     event = _one(_events(nlp, "Halvorsen met his Danish counterpart, Minister Lars Holm."),
                  "CONSULT")
     assert event.target_text == "Lars Holm"
+
+
+def test_wish_that_another_acts_is_a_request_by_the_wisher(nlp: Language) -> None:
+    request = _one(_events(nlp, "Halvorsen wants Korhonen to visit Oslo."), "REQUEST")
+    assert (request.source_text, request.target_text) == ("Halvorsen", "Korhonen")
+
+
+def test_announced_future_act_is_intent_by_the_speaker(nlp: Language) -> None:
+    events = _events(nlp, "Chile announced it would release twelve fishermen.")
+    assert _one(events, "CONCEDE").source_text == "Chile"
+    assert _one(events, "AGREE").source_text == "Chile"
+    refusal = _events(nlp, "Peru said it would not grant permission to Bolivia.")
+    assert _one(refusal, "REJECT").target_text == "Bolivia"
+
+
+def test_passive_light_verb_and_received_objects(nlp: Language) -> None:
+    presented = _one(_events(nlp, "Evidence against Latvia was presented by Estonia."),
+                     "ACCUSE")
+    assert (presented.source_text, presented.target_text) == ("Estonia", "Latvia")
+    assured = _one(_events(nlp, "The farmers received assurances from Norway."), "AGREE")
+    assert assured.source_text == "Norway"
+    pressed = _one(_events(nlp, "Halvorsen faces pressure from Sweden to resign."), "REQUEST")
+    assert (pressed.source_text, pressed.target_text) == ("Sweden", "Halvorsen")
+
+
+def test_visits_target_the_place_visited(nlp: Language) -> None:
+    arrived = _one(_events(nlp, "Halvorsen arrived in Finland on Monday."), "CONSULT")
+    assert arrived.target_text == "Finland"
+    left = _one(_events(nlp, "Halvorsen left for Helsinki on Monday for talks."), "CONSULT")
+    assert left.target_text == "Helsinki"
+    assert not [e for e in _events(nlp, "The ferry left for the harbour at noon.")
+                if e.type == "CONSULT"]
+
+
+def test_conjoined_partners_and_nominal_events(nlp: Language) -> None:
+    events = _events(nlp, "Ghana and Togo postponed their meeting.")
+    pairs = {(e.source_text, e.target_text) for e in events if e.type == "SANCTION"}
+    assert pairs == {("Ghana", "Togo"), ("Togo", "Ghana")}
+    talks = _one(_events(nlp, "Talks between Chile and Peru resumed on Monday."), "CONSULT")
+    assert (talks.source_text, talks.target_text) == ("Chile", "Peru")
+    lifted = _events(nlp, "Norway welcomed the restoration of ties between Chile and Peru.")
+    assert _one(lifted, "SUPPORT").source_text == "Norway"
+    assert _one(lifted, "COOPERATE").target_text == "Peru"
+
+
+def test_events_without_any_actor_are_dropped(nlp: Language) -> None:
+    assert _events(nlp, "Several buildings were destroyed overnight.") == []

@@ -32,8 +32,13 @@ from newsprism.analyze.plover import (
     HOSTILE_TYPES,
     INTENT_VERBS,
     LIGHT_VERBS,
+    NOMINAL_VERBS,
     OBJECT_NOUNS,
     OBJECT_VERB,
+    RECEIVING_VERBS,
+    RECIPROCAL_VERBS,
+    STATEMENT_VERBS,
+    TRAVEL_VERBS,
     VERBS,
     WEAPON_NOUNS,
     words,
@@ -43,6 +48,9 @@ from newsprism.types import Event, Mention, NumberExpr, TimeExpr
 # Prepositions that introduce the target of an event ("met with X", "sanctions on X").
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "upon", "toward", "towards",
                  "from", "for")
+# Visits: the place arrived in is the host ("arrived in Gondor" targets Gondor).
+_VISIT_VERBS = frozenset({"arrive", "visit", "travel", "tour", "land", "leave", "depart",
+                          "head", "fly"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 # Nouns that name actors even without a named entity ("the government", "protesters").
 _ACTOR_NOUNS = words(
@@ -57,7 +65,9 @@ _ACTOR_NOUNS = words(
     "coalition alliance union navy navies mayor mayors governor governors chairman member "
     "members man men woman women child children boy boys girl girls person persons suspect "
     "suspects detainee detainees captive captives dissident dissidents opponent opponents "
-    "crowd crowds mob citizens nationals migrants inspectors"
+    "crowd crowds mob citizens nationals migrants inspectors foe foes enemy enemies rival "
+    "rivals neighbour neighbours neighbor neighbors partner partners protestor protestors "
+    "rioters reporter reporters journalist correspondent activist"
 )
 _PRONOUNS = words("he she they we it him her them us i you")
 # Objects after which "meet" or "release" do not name a meeting or a concession.
@@ -132,24 +142,63 @@ def _classify(tok: Token) -> _Trigger | None:
     """Is ``tok`` an event trigger, and of which PLOVER type?"""
     if tok.pos_ == "VERB":
         return _classify_verb(tok)
-    if tok.pos_ == "NOUN" and tok.lower_ in EVENT_NOUNS:
+    if tok.pos_ == "NOUN":
+        kind = _nominal_kind(tok)
+        if kind is None:
+            return None
         head = tok.head
-        governed = tok.dep_ in ("dobj", "obj") and (_lemma(head) in LIGHT_VERBS
-                                                     or _lemma(head) in VERBS)
-        has_actor = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
-                        for c in tok.children)
-        if has_actor and not governed:
-            return _Trigger(tok, EVENT_NOUNS[tok.lower_], None)
+        # "held talks" is typed from its verb; "welcomed the lifting of sanctions" is two acts
+        governed = tok.dep_ in ("dobj", "obj", "nsubjpass") and (
+            _lemma(head) in LIGHT_VERBS
+            or (_lemma(head) in VERBS and tok.lower_ not in NOMINAL_VERBS))
+        if _noun_owners(tok) and not governed:
+            return _Trigger(tok, kind, None)
     return None
+
+
+def _nominal_kind(tok: Token) -> str | None:
+    """Type of an event noun ("visit", "talks"), or of a nominalized light verb with its
+    object ("the lifting of sanctions", "the resumption of ties")."""
+    kind = EVENT_NOUNS.get(tok.lower_)
+    if kind is not None:
+        return kind
+    verb = NOMINAL_VERBS.get(tok.lower_)
+    if verb is None:
+        return None
+    for p in _prep_objects(tok, ("of",)):
+        noun_kind = OBJECT_NOUNS.get(p.lower_) or OBJECT_NOUNS.get(_lemma(p))
+        if noun_kind is not None:
+            return OBJECT_VERB.get((verb, noun_kind), noun_kind)
+    return None
+
+
+def _noun_owners(tok: Token) -> list[Token]:
+    """Actors attached to an event noun: "Wei's visit", "an attack by rebels", "talks
+    between X and Y" (X; Y is its conjunct)."""
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "between")
+               for p in _children(c, "pobj")]
+    if not owners:  # "the resumption of ties between X and Y"
+        for p in _prep_objects(tok, ("of",)):
+            owners += [q for c in p.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for q in _children(c, "pobj")]
+    return owners
 
 
 def _classify_verb(tok: Token) -> _Trigger | None:
     lemma = _lemma(tok)
     obj = _dobj(tok)
-    if obj is not None and lemma in LIGHT_VERBS:
-        noun_kind = OBJECT_NOUNS.get(obj.lower_) or OBJECT_NOUNS.get(_lemma(obj))
+    noun = obj if obj is not None else next(iter(_children(tok, "nsubjpass")), None)
+    if noun is not None and lemma in LIGHT_VERBS:
+        # "imposed sanctions", and passive "evidence against X was presented by Y"
+        noun_kind = OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(_lemma(noun))
         if noun_kind is not None:
-            return _Trigger(tok, OBJECT_VERB.get((lemma, noun_kind), noun_kind), obj)
+            return _Trigger(tok, OBJECT_VERB.get((lemma, noun_kind), noun_kind), noun)
+    if lemma in TRAVEL_VERBS:
+        return _travel(tok)
+    if lemma == "order" and (_children(tok, "xcomp") or (
+            obj is not None and (obj.lower_ in OBJECT_NOUNS or _lemma(obj) in OBJECT_NOUNS))):
+        return _Trigger(tok, "REQUEST", None)  # "ordered troops to pull back", not "ordered jets"
     if lemma in ("fire", "launch", "strike", "hit"):
         if obj is not None and (obj.lower_ in WEAPON_NOUNS or _lemma(obj) in WEAPON_NOUNS):
             return _Trigger(tok, "ASSAULT", None)
@@ -173,10 +222,10 @@ def _classify_verb(tok: Token) -> _Trigger | None:
         return _Trigger(tok, "ASSAULT", None)
     if lemma == "engage" and any(p.lower_ in COMBAT_NOUNS for p in _prep_objects(tok, ("in",))):
         return _Trigger(tok, "ASSAULT", None)
-    if lemma in ("receive", "get", "obtain", "accept") and obj is not None and (
-        obj.lower_ in AID_NOUNS and any(True for _ in _prep_objects(tok, ("from",)))
-    ):
-        return _Trigger(tok, "AID", None, reverse=True)
+    if lemma in RECEIVING_VERBS and obj is not None:
+        received = _received_kind(tok, obj)
+        if received is not None:
+            return _Trigger(tok, received, None, reverse=True)
     if lemma == "expel" and obj is not None and obj.lower_ in DIPLOMATIC_NOUNS:
         return _Trigger(tok, "SANCTION", None)
     kind = VERBS.get(lemma)
@@ -210,6 +259,33 @@ def _classify_verb(tok: Token) -> _Trigger | None:
     return _Trigger(tok, kind, None)
 
 
+def _received_kind(tok: Token, obj: Token) -> str | None:
+    """Type of "received aid/assurances/pressure from X", whose source is X."""
+    givers = _givers(tok, obj)
+    if not givers:
+        return None
+    if obj.lower_ in AID_NOUNS:
+        return "AID"
+    kind = OBJECT_NOUNS.get(obj.lower_) or OBJECT_NOUNS.get(_lemma(obj))
+    if kind is None or not any(_is_actor(g) for g in givers):
+        return None
+    return kind
+
+
+def _givers(tok: Token, obj: Token | None) -> list[Token]:
+    """The "from" actors of a receiving verb, on the verb or on what was received."""
+    givers = list(_prep_objects(tok, ("from",)))
+    return givers or (list(_prep_objects(obj, ("from",))) if obj is not None else [])
+
+
+def _travel(tok: Token) -> _Trigger | None:
+    """"left for Beijing", "flew to Gondor": a trip to a named place is a visit (CAMEO 042)."""
+    for p in _prep_objects(tok, ("for", "to")):
+        if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "ORG", "FAC"):
+            return _Trigger(tok, "CONSULT", None)
+    return None
+
+
 def _released_thing(tok: Token, obj: Token | None) -> bool:
     """Is what was released a thing (a report, a photo), not people?"""
     patients = [obj] if obj is not None else []
@@ -238,7 +314,9 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         subj = _children(cur, "nsubj", "csubj")
         if subj:
-            return (_relcl_head(subj[0]), False)
+            # "Old foes X and Y have renewed ties": the parser may split the subject
+            named = [t for t in subj if t.pos_ == "PROPN"]
+            return (_relcl_head((named or subj)[0]), False)
         subjpass = _children(cur, "nsubjpass")
         if subjpass:
             # only the trigger's own passive swaps roles; "X is scheduled to attend" keeps X
@@ -293,14 +371,21 @@ def _target(trigger: _Trigger, source: Token | None) -> Token | None:
         # "condemned an attack by X": the target is the attack's author
         for p in _prep_objects(obj, ("by",)):
             return p
+    preps = _TARGET_PREPS + (("in",) if _lemma(tok) in _VISIT_VERBS else ())
     for holder in (obj, tok):
         if holder is None:
             continue
-        for p in _prep_objects(holder, _TARGET_PREPS):
+        for p in _prep_objects(holder, preps):
             if p.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 continue
             if (source is None or p.i != source.i) and (_is_actor(p) or p.pos_ == "PROPN"):
                 return p
+    if trigger.kind == "ACCUSE" and tok.pos_ == "VERB":
+        # "alleged that X was aware": the accused is the complement's subject
+        for comp in _children(tok, "ccomp"):
+            accused = next(iter(_children(comp, "nsubj", "nsubjpass")), None)
+            if accused is not None and _is_actor(accused) and accused.lower_ not in _PRONOUNS:
+                return accused
     if tok.pos_ == "NOUN":
         for p in _prep_objects(tok, ("to", "with", "on", "against", "of")):
             if p.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
@@ -461,31 +546,19 @@ def _events_for(
     seen: set[tuple[int, str, str | None, str | None]],
 ) -> Iterator[Event]:
     tok = trigger.token
-    if tok.pos_ == "NOUN":
-        owners = [c for c in tok.children if c.dep_ == "poss"]
-        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                   for p in _children(c, "pobj")]
-        subj: Token | None = owners[0] if owners else None
-        passive = False
-    else:
-        subj, passive = _subject(tok)
-    agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
-    if passive:
-        # "X was attacked by Y": Y is the source, X the target
-        subj, obj = (agents[0] if agents else None), subj
-    elif trigger.reverse:
-        givers = list(_prep_objects(tok, ("from",)))
-        subj, obj = (givers[0] if givers else None), subj
-    else:
-        obj = _target(trigger, subj)
+    subj, obj = _roles(trigger)
     sources: list[_Actor | None] = [None]
     targets: list[_Actor | None] = [None]
     if subj is not None and not _names_actor(subj, index):
         subj = None  # "the visit improved ties": a thing, not an actor
+    if obj is not None and not _names_actor(obj, index):
+        obj = None  # "buildings were destroyed": a thing
     if subj is not None:
         sources = [_actor(t, index) for t in _conjuncts(subj)]
     if obj is not None:
         targets = [_actor(t, index) for t in _conjuncts(obj)]
+    elif len(sources) > 1 and _reciprocal(trigger):
+        targets = list(sources)  # "X and Y held talks": each is the other's counterpart
     used = [(a.start, a.end) for a in (*sources, *targets) if a is not None]
     when = _time(sent, tok.idx, times)
     where = _place(sent, index, used)
@@ -497,10 +570,16 @@ def _events_for(
     ]
     intent = _intent(trigger, index)
     if intent is not None:
-        kinds.append((intent[0], intent[1], sources, intent[2] or targets))
+        trig, kind, wanted = intent
+        wisher: list[_Actor | None] = [
+            _actor(t, index) for t in _conjuncts(_subject(trig)[0] or tok)]
+        kinds.append((trig, kind, wisher if wanted else sources, wanted or targets))
     if negated and _modal(tok) and trigger.kind in COOPERATIVE_TYPES | {"AGREE"}:
         # "will not provide support": a refusal, which PLOVER types as REJECT
         kinds.append((tok, "REJECT", sources, targets))
+    elif _promised(tok) and trigger.kind in COOPERATIVE_TYPES:
+        # "X said it would free the prisoners": an expression of intent (CAMEO 03)
+        kinds.append((tok, "AGREE", sources, targets))
     claim = _claim(trigger, subj, index)
     if claim is not None:
         speaker, accused = claim
@@ -508,6 +587,8 @@ def _events_for(
     for trig, kind, srcs, tgts in kinds:
         for src in srcs:
             for tgt in tgts:
+                if src is None and tgt is None:
+                    continue  # no actor: nothing CAMEO or PLOVER could code
                 if src is not None and tgt is not None and src.start == tgt.start:
                     continue
                 key = (trig.i, kind, src.text if src else None, tgt.text if tgt else None)
@@ -529,6 +610,63 @@ def _events_for(
                     quantity=quantity,
                     negated=negated or _negated(trig),
                 )
+
+
+def _roles(trigger: _Trigger) -> tuple[Token | None, Token | None]:
+    """(source, target) head tokens of a trigger."""
+    tok = trigger.token
+    if tok.pos_ == "NOUN":
+        owners = _noun_owners(tok)
+        if owners and owners[0].head.lower_ == "between":
+            partners = [c for c in owners[0].conjuncts if c.i > owners[0].i]
+            return owners[0], (partners[0] if partners else None)
+        owner = owners[0] if owners else None
+        return owner, _target(trigger, owner)
+    subj, passive = _subject(tok)
+    agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+    if passive and trigger.obj is not None and trigger.obj.dep_ == "nsubjpass":
+        # "evidence against X was presented by Y": the noun is not an actor
+        source = agents[0] if agents else None
+        return source, _target(trigger, source)
+    if passive:
+        # "X was attacked by Y": Y is the source, X the target
+        return (agents[0] if agents else None), subj
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # "soldiers killed by X": the noun a participle modifies is its patient
+        return (agents[0] if agents else None), tok.head
+    if trigger.reverse:
+        givers = _givers(tok, _dobj(tok))
+        return (givers[0] if givers else None), subj
+    if subj is not None and subj.lower_ in _PRONOUNS:
+        subj = _reporter(tok) or subj
+    return subj, _target(trigger, subj)
+
+
+def _reporter(tok: Token) -> Token | None:
+    """"Israel announced it would free...": the speaker a pronoun subject stands for."""
+    if tok.dep_ != "ccomp" or _lemma(tok.head) not in STATEMENT_VERBS:
+        return None
+    speaker = next(iter(_children(tok.head, "nsubj")), None)
+    if speaker is None or speaker.lower_ in _PRONOUNS or not _is_actor(speaker):
+        return None
+    return speaker
+
+
+def _reciprocal(trigger: _Trigger) -> bool:
+    """Does the act join its conjoined subjects ("X and Y met", "... clashed")?"""
+    if trigger.kind in ("CONSULT", "AGREE", "COOPERATE"):
+        return True
+    if _lemma(trigger.token) in RECIPROCAL_VERBS:
+        return True
+    noun = trigger.obj
+    return noun is not None and OBJECT_NOUNS.get(noun.lower_) == "CONSULT"
+
+
+def _promised(tok: Token) -> bool:
+    """Is ``tok`` a future act announced by its speaker ("said it will send a team")?"""
+    return (tok.dep_ == "ccomp" and _lemma(tok.head) in STATEMENT_VERBS
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")
+                    for c in tok.children))
 
 
 def _modal(tok: Token) -> bool:

@@ -93,7 +93,7 @@ _add("REQUEST", "ask request urge appeal demand seek invite press plead petition
      "beg exhort lobby")
 _add("ACCUSE", "accuse blame criticize criticise condemn denounce allege slam blast deplore "
      "censure sue indict investigate probe rebuke castigate decry lambaste fault chide scold "
-     "disapprove")
+     "disapprove inspect examine re-examine reexamine")
 _add("REJECT", "reject refuse deny dismiss veto oppose decline rebuff spurn defy resist "
      "repudiate renounce disavow")
 _add("THREATEN", "threaten warn menace intimidate")
@@ -115,7 +115,7 @@ LIGHT_VERBS: frozenset[str] = words(
     "open begin start resume restore establish expand strengthen deepen boost improve "
     "enhance develop build break cut sever suspend downgrade provide send give offer deliver "
     "grant lift ease issue level file express mount unleash step intensify stop end "
-    "halt"
+    "halt cancel postpone delay wage"
 )
 
 # Object nouns of light verbs -> type. Verb-sensitive cases are overridden in OBJECT_VERB.
@@ -131,6 +131,7 @@ OBJECT_NOUNS: dict[str, str] = {
     "attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT", "strikes": "ASSAULT",
     "airstrike": "ASSAULT", "airstrikes": "ASSAULT", "offensive": "ASSAULT",
     "assault": "ASSAULT", "raid": "ASSAULT", "raids": "ASSAULT", "bombing": "ASSAULT",
+    "war": "ASSAULT",
     "protest": "PROTEST", "protests": "PROTEST", "rally": "PROTEST", "demonstration": "PROTEST",
     "demonstrations": "PROTEST", "march": "PROTEST", "boycott": "PROTEST",
     "drill": "MOBILIZE", "drills": "MOBILIZE", "exercise": "MOBILIZE", "exercises": "MOBILIZE",
@@ -146,6 +147,12 @@ OBJECT_NOUNS: dict[str, str] = {
     "threats": "THREATEN", "appeal": "REQUEST", "request": "REQUEST", "demand": "REQUEST",
     "demands": "REQUEST", "concession": "CONCEDE", "concessions": "CONCEDE",
     "crackdown": "COERCE", "curfew": "COERCE", "warrant": "COERCE", "warrants": "COERCE",
+    "assurance": "AGREE", "assurances": "AGREE", "guarantee": "AGREE", "guarantees": "AGREE",
+    "pledge": "AGREE", "pledges": "AGREE", "promise": "AGREE", "promises": "AGREE",
+    "commitment": "AGREE", "commitments": "AGREE",
+    "permission": "CONCEDE", "amnesty": "CONCEDE", "pardon": "CONCEDE",
+    "investigation": "ACCUSE", "inquiry": "ACCUSE", "probe": "ACCUSE",
+    "pressure": "REQUEST",
 }
 
 # Expelling diplomats reduces relations (SANCTION); expelling people otherwise coerces them.
@@ -167,11 +174,25 @@ HOSTILE_TYPES: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOB
 # Verbs of saying whose complement, when it reports someone else's hostile act, makes the
 # statement an accusation ("the US claimed that ISIL had attacked Iraq").
 CLAIM_VERBS: frozenset[str] = words("say claim allege charge assert insist report")
+# Verbs that announce what the subject of their complement will do ("X said it would free
+# prisoners"): a pronoun subject there is the speaker, and a promised cooperative act is an
+# expression of intent (CAMEO 03, PLOVER AGREE).
+STATEMENT_VERBS: frozenset[str] = words(
+    "say announce state declare tell confirm indicate pledge promise vow add insist stress "
+    "reiterate agree decide"
+)
+# Verbs whose conjoined subjects act on each other ("X and Y clashed").
+RECIPROCAL_VERBS: frozenset[str] = words(
+    "meet talk negotiate confer clash fight trade cooperate collaborate reconcile agree sign"
+)
 # Nouns of combat: "engaged them in a firefight".
 COMBAT_NOUNS: frozenset[str] = words(
     "firefight gunfight fighting fight battle battles clash clashes combat skirmish "
     "skirmishes shootout"
 )
+# Verbs whose object noun came from the "from" actor: "received assurances from X" is X's
+# AGREE, "faces pressure from X" X's REQUEST.
+RECEIVING_VERBS: frozenset[str] = words("receive get obtain accept face win secure")
 # Things received that make the giver the source of an AID event ("received weapons from X").
 AID_NOUNS: frozenset[str] = words(
     "aid assistance weapons arms loan loans funds funding money supplies equipment "
@@ -195,6 +216,11 @@ OBJECT_VERB: dict[tuple[str, str], str] = {
     ("express", "SUPPORT"): "SUPPORT", ("offer", "SUPPORT"): "SUPPORT",
     ("end", "PROTEST"): "CONCEDE", ("call", "PROTEST"): "PROTEST",
     ("strike", "AGREE"): "AGREE",
+    # calling off or putting off talks reduces relations (CAMEO 16 "halt negotiations")
+    ("cancel", "CONSULT"): "SANCTION", ("postpone", "CONSULT"): "SANCTION",
+    ("delay", "CONSULT"): "SANCTION", ("suspend", "CONSULT"): "SANCTION",
+    ("halt", "CONSULT"): "SANCTION", ("break", "CONSULT"): "SANCTION",
+    ("end", "CONSULT"): "SANCTION",
 }
 
 # Nouns that are events by themselves when an actor is attached ("Wei's visit to Tehran").
@@ -206,6 +232,17 @@ EVENT_NOUNS: dict[str, str] = {
     "arrest": "COERCE", "withdrawal": "RETREAT", "deployment": "MOBILIZE",
     "visits": "CONSULT",
 }
+
+# Nominalized light verbs: "the lifting of sanctions" is typed like "lift sanctions".
+NOMINAL_VERBS: dict[str, str] = {
+    "resumption": "resume", "restoration": "restore", "signing": "sign", "lifting": "lift",
+    "easing": "ease", "imposition": "impose", "suspension": "suspend", "severing": "sever",
+    "breaking": "break", "establishment": "establish", "cancellation": "cancel",
+    "postponement": "postpone", "launch": "launch", "launching": "launch",
+    "delivery": "deliver", "provision": "provide", "conclusion": "conclude",
+}
+# Verbs of travel: with "for/to" and a named place they are a visit ("left for Beijing").
+TRAVEL_VERBS: frozenset[str] = words("leave depart head fly")
 
 # Objects of "fight"/"combat" that are problems, not adversaries ("fighting terrorism").
 ABSTRACT_FOES: frozenset[str] = words(
