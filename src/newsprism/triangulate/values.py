@@ -70,12 +70,24 @@ class NumberValue:
 
 @dataclass(frozen=True, slots=True)
 class DateValue:
+    """A date as the report states it: ``value`` is the resolved TIMEX3 value ("" when a
+    relative expression could not be resolved), ``relative`` the normalizer's template for a
+    relative expression and ``anchor`` what it was resolved against (TimeExpr.anchor)."""
+
     text: str
     value: str
     precision: str | None
+    relative: str | None = None
+    anchor: str = "absolute"
 
     def interval(self) -> tuple[date, date] | None:
         return date_interval(self.value)
+
+    @property
+    def firm(self) -> bool:
+        """Resolved from the text itself or against the report's own publication date; a
+        value resolved against an estimated date is a guess, an unresolved one has none."""
+        return self.interval() is not None and self.anchor in ("absolute", "publication")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +110,8 @@ class ClaimValues:
         out: dict[str, Any] = dict(self.extra)
         out["numbers"] = [{"text": n.text, "value": n.value, "low": n.low, "high": n.high,
                            "unit": n.unit, "kind": n.kind} for n in self.numbers]
-        out["dates"] = [{"text": d.text, "value": d.value, "precision": d.precision}
-                        for d in self.dates]
+        out["dates"] = [{"text": d.text, "value": d.value or None, "precision": d.precision,
+                         "anchor": d.anchor} for d in self.dates]
         out["names"] = [n.text for n in self.names]
         out["places"] = [p.text for p in self.places]
         return out
@@ -165,11 +177,48 @@ def precision_of(value: str) -> str:
 
 
 def dates_agree(a: DateValue, b: DateValue) -> bool:
-    """Two dates agree when the intervals their precisions span overlap."""
-    ia, ib = a.interval(), b.interval()
-    if ia is None or ib is None:
-        return True
-    return ia[0] <= ib[1] and ib[0] <= ia[1]
+    """Two dates agree when the intervals their precisions span overlap.
+
+    A relative expression that is unresolved, or resolved only against an estimated date,
+    has no trustworthy interval: it disagrees only where what its own words fix (a weekday,
+    a month, a day of the month) cannot be true of the other date ("Tuesday" is never
+    27 April 2022, a Wednesday; "last month" may be any month)."""
+    if a.firm and b.firm:
+        ia, ib = a.interval(), b.interval()
+        assert ia is not None and ib is not None
+        return ia[0] <= ib[1] and ib[0] <= ia[1]
+    fa, fb = calendar_fields(a), calendar_fields(b)
+    return all(fa[k] == fb[k] for k in fa.keys() & fb.keys())
+
+
+def calendar_fields(d: DateValue) -> dict[str, int]:
+    """What a date fixes of the calendar: "weekday" (0 = Monday), "month", "day" (of the
+    month). A firm date gives what its interval fixes; any other date what its relative
+    template fixes (normalizer templates of analyze/times.py: "wd|2|past|" is a Wednesday,
+    "md|4|27|past|" 27 April, "mon|3|past" a March)."""
+    if d.firm:
+        span = d.interval()
+        assert span is not None
+        first, last = span
+        if first == last:
+            return {"weekday": first.weekday(), "month": first.month, "day": first.day}
+        if (first.year, first.month) == (last.year, last.month):
+            return {"month": first.month}
+        return {}
+    parts = (d.relative or "").split("|")
+    out: dict[str, int] = {}
+    try:
+        if parts[0] == "wd" and len(parts) > 1:
+            out["weekday"] = int(parts[1])
+        elif parts[0] == "md" and len(parts) > 2:
+            out["month"], out["day"] = int(parts[1]), int(parts[2])
+            if len(parts) > 4 and parts[4]:
+                out["weekday"] = int(parts[4])
+        elif parts[0] == "mon" and len(parts) > 1:
+            out["month"] = int(parts[1])
+    except ValueError:
+        return {}
+    return out
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -241,7 +290,7 @@ def claim_values(claim: ClaimUnit, analysis: Analysis | None, report_text: str =
                     if _inside(n.start, n.end, claim) and n.kind != "year")
     dates = tuple(_date_value(t) for t in analysis.times
                   if _inside(t.start, t.end, claim) and t.kind == "date"
-                  and date_interval(t.value) is not None
+                  and (date_interval(t.value) is not None or _unresolved(t))
                   and not _is_attributive(report_text, t.start, t.end))
     names = tuple(_dedupe(name_value(m) for m in analysis.mentions
                           if _inside(m.start, m.end, claim) and m.type in _PERSON_TYPES))
@@ -249,12 +298,23 @@ def claim_values(claim: ClaimUnit, analysis: Analysis | None, report_text: str =
         name_value(m) for m in analysis.mentions
         if _inside(m.start, m.end, claim) and m.type in _PLACE_TYPES
         and _is_locative(report_text, m.start)))
-    return ClaimValues(numbers, dates, names, places, dict(claim.values))
+    # The claim's own "times" were read when the report was analysed; a relative one may
+    # have been resolved since (an estimated publication date): "dates" above replaces them.
+    extra = {k: v for k, v in claim.values.items() if k != "times"}
+    return ClaimValues(numbers, dates, names, places, extra)
 
 
 def _date_value(t: TimeExpr) -> DateValue:
     value = t.value or ""
-    return DateValue(t.text, value, t.precision or precision_of(value))
+    if date_interval(value) is None:
+        value = ""
+    precision = (t.precision or precision_of(value)) if value else None
+    return DateValue(t.text, value, precision, t.relative, t.anchor)
+
+
+def _unresolved(t: TimeExpr) -> bool:
+    """A relative date the report could not resolve (no publication date to count from)."""
+    return t.relative is not None and date_interval(t.value) is None
 
 
 def _is_attributive(text: str, start: int, end: int) -> bool:
@@ -362,19 +422,40 @@ def disagreements(values: dict[str, ClaimValues],
                                    for rid, ns in per.items() if ns},
                         "normalized": {rid: [n.value for n in ns]
                                        for rid, ns in per.items() if ns}})
-    for name, getter, agree in (("date", lambda v: v.dates, dates_agree),
-                                ("name", lambda v: v.names, names_match),
-                                ("place", lambda v: v.places, names_match)):
-        per = {rid: list(getter(values[rid])) for rid in rids}
+    dates = {rid: list(values[rid].dates) for rid in rids}
+    if _any_conflict(dates, dates_agree, comparable=comparable):
+        out.append(_date_entry(dates))
+    for name, getter in (("name", lambda v: v.names), ("place", lambda v: v.places)):
+        per_name = {rid: list(getter(values[rid])) for rid in rids}
         # A sentence names several people or places; only wholly different ones conflict.
-        if _any_conflict(per, agree, disjoint=name != "date", comparable=comparable):
-            entry: dict[str, Any] = {"field": name, "values": {
-                rid: "; ".join(x.text for x in xs) for rid, xs in per.items() if xs}}
-            if name == "date":
-                entry["normalized"] = {rid: [x.value for x in xs]
-                                       for rid, xs in per.items() if xs}
-            out.append(entry)
+        if _any_conflict(per_name, names_match, disjoint=True, comparable=comparable):
+            out.append({"field": name, "values": {
+                rid: "; ".join(x.text for x in xs) for rid, xs in per_name.items() if xs}})
     return out
+
+
+def _date_entry(per: dict[str, list[DateValue]]) -> dict[str, Any]:
+    """A date disagreement shows each report's resolved dates (the wording in ``texts``), so
+    that two wordings of one day ("Tuesday", "26 April") read as the same value."""
+    return {"field": "date",
+            "values": {rid: "; ".join(_unique_strs(date_label(x) for x in xs))
+                       for rid, xs in per.items() if xs},
+            "texts": {rid: "; ".join(x.text for x in xs) for rid, xs in per.items() if xs},
+            "normalized": {rid: [x.value or None for x in xs] for rid, xs in per.items() if xs},
+            "precision": {rid: [x.precision for x in xs] for rid, xs in per.items() if xs}}
+
+
+def date_label(d: DateValue) -> str:
+    """A date as a disagreement shows it: the resolved value, marked when it is a guess."""
+    if not d.value:
+        return f"{d.text} (unresolved)"
+    if not d.firm:
+        return f"{d.value} (estimated, from “{d.text}”)"
+    return d.value
+
+
+def _unique_strs(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
 
 
 def _any_conflict(per: dict[str, list[Any]], agree: Any, disjoint: bool = False,

@@ -1,0 +1,101 @@
+"""What triangulation encodes: only sentences that can line up across reports, for all touched
+stories in one batched call, and each sentence once."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsprism.config import Settings
+from newsprism.store import Store, StoredItem
+from newsprism.triangulate import similarity, update_triangulation
+from newsprism.triangulate.stage import triangulate_reports
+from newsprism.triangulate.vectors import encode_stories, texts_to_embed
+from newsprism.types import Analysis, Report, Story
+
+
+def test_worth_embedding_skips_sentences_no_other_report_shares_words_with() -> None:
+    texts = ["The Tarrow dam will be raised by four metres before the spring floods.",
+             "Engineers plan to raise the Tarrow dam four metres ahead of the floods.",
+             "A choir from the valley sang at the ribbon cutting."]
+    kept = similarity.worth_embedding(texts, [0, 1, 0])
+    assert texts[0] in kept and texts[1] in kept and texts[2] not in kept
+    # Within one report nothing lines up across outlets: nothing is encoded.
+    assert similarity.worth_embedding(texts, [0, 0, 0]) == []
+
+
+def test_lookup_gives_zero_rows_for_texts_not_encoded() -> None:
+    vecs = {"a": np.ones(similarity.EMBED_DIM, dtype=np.float32)}
+    rows = similarity.lookup(vecs, ["a", "b"])
+    assert rows.shape == (2, similarity.EMBED_DIM)
+    assert rows[0].sum() == similarity.EMBED_DIM and not rows[1].any()
+
+
+def _fake_embed(calls: list[list[str]]) -> Any:
+    def embed(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        rng = np.random.default_rng(len(texts))
+        v = rng.normal(size=(len(texts), similarity.EMBED_DIM)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+    return embed
+
+
+def _rename(item: Any, rid: str, k: int) -> Any:
+    if not hasattr(item, "report_id"):
+        return item
+    item = replace(item, report_id=rid)
+    return replace(item, id=f"{item.id}-{k}") if hasattr(item, "id") else item
+
+
+def _copy_story(velmora: Any, k: int) -> tuple[Story, list[Report], dict[str, Analysis | None]]:
+    """The fixture story under new ids (its texts unchanged)."""
+    story, reports, analyses = velmora
+    ids = {r.id: f"{r.id}-{k}" for r in reports}
+    new_reports = [replace(r, id=ids[r.id], source=f"{r.source}#{k}") for r in reports]
+    new_analyses: dict[str, Analysis | None] = {}
+    for rid, a in analyses.items():
+        assert a is not None
+        parts = {f.name: tuple(_rename(x, ids[rid], k) for x in getattr(a, f.name))
+                 for f in fields(a) if isinstance(getattr(a, f.name), tuple)}
+        new_analyses[ids[rid]] = replace(a, report_id=ids[rid], **parts)
+    return (Story(f"{story.id}-{k}", story.title, [ids[r] for r in story.report_ids]),
+            new_reports, new_analyses)
+
+
+def test_stage_encodes_all_touched_stories_in_one_call(velmora: Any, db_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(similarity, "embeddings_available", lambda: True)
+    monkeypatch.setattr(similarity, "embed", _fake_embed(calls))
+    stories = [_copy_story(velmora, k) for k in range(3)]
+    # A single-report story: nothing of it is encoded.
+    _, one, one_analyses = _copy_story(velmora, 9)
+    single = Story("story-single", "t", [one[0].id])
+    with Store(db_path) as store:
+        for _, reports, analyses in stories:
+            store.add_reports([StoredItem(r, None, analyses[r.id]) for r in reports])
+        store.add_reports([StoredItem(one[0], None, one_analyses[one[0].id])])
+        store.replace_stories([s for s, _, _ in stories] + [single])
+        new = [r.id for _, reports, _ in stories for r in reports] + [one[0].id]
+        update_triangulation(store, new, Settings(db_path=db_path))
+        assert len(calls) == 1
+        assert all(store.claim_groups(s.id) for s, _, _ in stories)
+    expected = set()
+    for _, reports, analyses in stories:
+        expected |= set(texts_to_embed(reports, analyses))
+    assert set(calls[0]) == expected
+    # The three copies share their texts: each distinct text is encoded once.
+    assert len(calls[0]) == len(set(calls[0]))
+    assert texts_to_embed([one[0]], one_analyses) == []
+
+
+def test_a_story_is_grouped_alike_with_shared_and_own_vectors(velmora: Any) -> None:
+    story, reports, analyses = velmora
+    own, _ = triangulate_reports(story.id, reports, analyses)
+    shared = encode_stories([(reports, analyses)])
+    again, _ = triangulate_reports(story.id, reports, analyses, shared)
+    assert [g["id"] for g in own] == [g["id"] for g in again]
