@@ -124,3 +124,38 @@ def test_no_role_without_a_title(nlp: Language) -> None:
     assert span is not None
     doc.ents = [span]
     assert _mention(extract_mentions(doc, "r"), "Ilse Karvonen").role is None
+
+
+def test_place_with_place_evidence_is_not_made_a_person(nlp: Language) -> None:
+    text = ("Brevnia said on Monday the dam was safe. Brevnia, a small country on the coast, "
+            "has seen floods before. Crews worked in Brevnia all night.")
+    doc = _relabel(nlp(text), "Brevnia", "GPE")
+    for m in extract_mentions(doc, "r"):
+        if m.text == "Brevnia":
+            assert m.type != "PERSON", m
+
+
+def test_person_tag_elsewhere_does_not_spread_to_a_place(nlp: Language) -> None:
+    doc = _relabel(nlp("Tolvik waited. Residents of Tolvik left by boat."), "Tolvik", "PERSON")
+    tolvik = [m for m in extract_mentions(doc, "r") if m.text == "Tolvik"]
+    assert tolvik and all(m.type != "PERSON" for m in tolvik)
+
+
+def test_organisation_words_keep_a_company_out_of_person(nlp: Language) -> None:
+    doc = _relabel(nlp("Ostvale Railways said the trains would run."), "Ostvale Railways",
+                   "PERSON")
+    mention = _mention(extract_mentions(doc, "r"), "Ostvale Railways")
+    assert (mention.type, mention.type_source) == ("ORG", "evidence:org-word")
+
+
+def test_appositive_company_blocks_a_speech_correction(nlp: Language) -> None:
+    text = "Dravco, the state-owned company that runs the dam, said the gates were opened."
+    doc = _relabel(nlp(text), "Dravco", "GPE")
+    assert _mention(extract_mentions(doc, "r"), "Dravco").type == "GPE"
+
+
+def test_person_with_title_or_speech_is_still_corrected(nlp: Language) -> None:
+    doc = _relabel(nlp("Minister Quarnby visited the port. Quarnby told reporters it was fine."),
+                   "Quarnby", "GPE")
+    mention = _mention(extract_mentions(doc, "r"), "Quarnby")
+    assert mention.type == "PERSON"

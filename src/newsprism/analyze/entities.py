@@ -9,6 +9,7 @@ in the report. Each correction records which evidence made it in ``type_source``
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -21,6 +22,7 @@ from newsprism.analyze.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
+from newsprism.analyze.place_evidence import ORG_WORDS, place_or_org_evidence
 from newsprism.types import Mention
 
 MENTION_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -37,6 +39,11 @@ _CHAIN_STOPS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "—", "�
 _NAMEISH_POS = frozenset({"PROPN", "ADJ", "NOUN"})
 # Capitalized words of these entity types are not part of a role ("Sunday President X").
 _NOT_ROLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+# Demonyms: a NORP at most this many letters longer than a one-word name, sharing its stem
+# of at least _MIN_DEMONYM_STEM letters ("Eskaria"/"Eskarian", "Iran"/"Iranian"); short
+# stems are left out because too many words share them.
+_DEMONYM_SUFFIX = 3
+_MIN_DEMONYM_STEM = 4
 # Pronouns that, later in a sentence whose subject is a name, show the name is a person.
 _PERSON_BACKREF = frozenset({"he", "she", "his", "himself", "herself"})
 
@@ -204,21 +211,13 @@ def attach_role(span: Span) -> str | None:
 
 def extract_mentions(doc: Doc, report_id: str) -> list[Mention]:
     """Mentions of PERSON, ORG, GPE, LOC, NORP and FAC in ``doc``, in text order."""
-    ents = doc.ents  # Doc.ents scans every token: read it once
-    names = _person_names(ents)
+    spans = [(ent.label_, doc[start:end]) for ent in doc.ents  # Doc.ents: read it once
+             if ent.label_ in MENTION_TYPES for start, end in [_trim(ent)] if start < end]
+    places = _place_names(spans)
+    names = _person_names(spans, places)
     mentions: list[Mention] = []
-    for ent in ents:
-        if ent.label_ not in MENTION_TYPES:
-            continue
-        start, end = _trim(ent)
-        if start >= end:
-            continue
-        span = doc[start:end]
-        label, source = ent.label_, "model"
-        if label in _CORRECTABLE:
-            evidence = _type_evidence(span, label, names)
-            if evidence is not None:
-                label, source = "PERSON", evidence
+    for model_label, span in spans:
+        label, source = _checked_type(span, model_label, names, places)
         role = attach_role(span) if label == "PERSON" else None
         mentions.append(
             Mention(
@@ -234,9 +233,28 @@ def extract_mentions(doc: Doc, report_id: str) -> list[Mention]:
     return _spread_corrections(mentions)
 
 
+def _checked_type(
+    span: Span, label: str, names: _PersonNames, places: _PlaceNames
+) -> tuple[str, str]:
+    """(type, type_source) of a mention: the model's label unless the report says otherwise."""
+    if label in _CORRECTABLE and span.text not in places.all:
+        evidence = _type_evidence(span, label, names)
+        if evidence is not None:
+            return "PERSON", evidence
+    if label == "PERSON":
+        # "Eskarian Railways" tagged PERSON; "Zarichna" tagged PERSON once, GPE elsewhere
+        if any(t.lower_ in ORG_WORDS for t in span):
+            return "ORG", "evidence:org-word"
+        if span.text in places.labels:
+            return places.labels[span.text], "evidence:place"
+    return label, "model"
+
+
 def _spread_corrections(mentions: list[Mention]) -> list[Mention]:
     """A name corrected to PERSON in one sentence is a person everywhere in the report."""
-    corrected = {m.text for m in mentions if m.type == "PERSON" and m.type_source != "model"}
+    corrected = {m.text for m in mentions if m.type == "PERSON"
+                 and m.type_source.startswith("evidence:") and m.type_source not in (
+                     "evidence:org-word", "evidence:place")}
     if not corrected:
         return mentions
     return [
@@ -256,16 +274,52 @@ class _PersonNames:
     parts: frozenset[str]
 
 
-def _person_names(ents: Sequence[Span]) -> _PersonNames:
+def _person_names(spans: Sequence[tuple[str, Span]], places: _PlaceNames) -> _PersonNames:
     full: set[str] = set()
     parts: set[str] = set()
-    for ent in ents:
-        doc = ent.doc
-        if ent.label_ == "PERSON":
-            start, end = _trim(ent)
-            if start < end:
-                full.add(doc[start:end].text)
-                if end - start > 1:
-                    parts.add(doc[start].text)
-                    parts.add(doc[end - 1].text)
+    for label, span in spans:
+        if label != "PERSON" or span.text in places.all:
+            continue  # a PERSON tag on a name that is a place elsewhere is no evidence
+        full.add(span.text)
+        if len(span) > 1:
+            parts.add(span[0].text)
+            parts.add(span[-1].text)
     return _PersonNames(frozenset(full), frozenset(parts))
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceNames:
+    """Names the report shows to be places or organisations (``all``: never corrected to
+    PERSON), and of those, the ones the model also tagged as a place or an organisation
+    somewhere, with its most frequent such label (``labels``)."""
+
+    all: frozenset[str]
+    labels: dict[str, str]
+
+
+def _place_names(spans: Sequence[tuple[str, Span]]) -> _PlaceNames:
+    found: set[str] = set()
+    votes: Counter[tuple[str, str]] = Counter()
+    demonyms = {span.text for label, span in spans if label == "NORP"}
+    for label, span in spans:
+        if label in _CORRECTABLE:
+            votes[(span.text, label)] += 1
+        if span.text in found:
+            continue
+        if (span.text.lower() in known_places() or place_or_org_evidence(span) is not None
+                or _has_demonym(span.text, demonyms)):
+            found.add(span.text)
+    labels: dict[str, str] = {}
+    for (text, label), _ in votes.most_common():
+        if text in found:
+            labels.setdefault(text, label)
+    return _PlaceNames(frozenset(found), labels)
+
+
+def _has_demonym(name: str, demonyms: set[str]) -> bool:
+    """"Eskaria" when the report also says "Eskarian": a people is named after a place."""
+    stem = name.rstrip("aeiou")
+    if len(stem) < _MIN_DEMONYM_STEM or " " in name:
+        return False
+    return any(d != name and d.startswith(stem) and len(d) - len(name) <= _DEMONYM_SUFFIX
+               for d in demonyms)
