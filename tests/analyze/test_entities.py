@@ -159,3 +159,12 @@ def test_person_with_title_or_speech_is_still_corrected(nlp: Language) -> None:
                    "Quarnby", "GPE")
     mention = _mention(extract_mentions(doc, "r"), "Quarnby")
     assert mention.type == "PERSON"
+
+
+def test_group_calling_itself_a_name_is_an_organisation(nlp: Language) -> None:
+    doc = _relabel(nlp("A group calling itself Grey Heron said it took the files."),
+                   "Grey Heron", "PERSON")
+    assert _mention(extract_mentions(doc, "r"), "Grey Heron").type == "ORG"
+    titled = _relabel(nlp("Minister Jan Holm, whose ministry runs the port, said no."),
+                      "Jan Holm", "PERSON")
+    assert _mention(extract_mentions(titled, "r"), "Jan Holm").type == "PERSON"

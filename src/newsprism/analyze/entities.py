@@ -241,12 +241,18 @@ def _checked_type(
         evidence = _type_evidence(span, label, names)
         if evidence is not None:
             return "PERSON", evidence
-    if label == "PERSON":
+    titled = span.start > 0 and is_title(span.doc[span.start - 1])
+    if label == "PERSON" and not titled:
         # "Eskarian Railways" tagged PERSON; "Zarichna" tagged PERSON once, GPE elsewhere
         if any(t.lower_ in ORG_WORDS for t in span):
             return "ORG", "evidence:org-word"
         if span.text in places.labels:
             return places.labels[span.text], "evidence:place"
+        own = place_or_org_evidence(span)
+        if own in ("place-preposition", "place-noun"):
+            return "LOC", "evidence:place"
+        if own == "org-noun":
+            return "ORG", "evidence:org-noun"
     return label, "model"
 
 
@@ -254,7 +260,7 @@ def _spread_corrections(mentions: list[Mention]) -> list[Mention]:
     """A name corrected to PERSON in one sentence is a person everywhere in the report."""
     corrected = {m.text for m in mentions if m.type == "PERSON"
                  and m.type_source.startswith("evidence:") and m.type_source not in (
-                     "evidence:org-word", "evidence:place")}
+                     "evidence:org-word", "evidence:place", "evidence:org-noun")}
     if not corrected:
         return mentions
     return [

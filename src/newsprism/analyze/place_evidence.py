@@ -19,11 +19,13 @@ from newsprism.analyze.plover import words
 PLACE_PREPS = words("in inside outside near across throughout into within")
 # Common nouns that name what a place or an organisation is: in apposition ("X, the state
 # company"), before it ("the town of X", "the energy company X") or after it ("the X district").
-PLACE_ORG_NOUNS = words(
+PLACE_NOUNS = words(
     "country state nation republic kingdom province region district quarter town city village "
     "capital county municipality island valley river lake reservoir dam border street square "
     "avenue road port harbour harbor airport station bridge suburb neighbourhood neighborhood "
-    "area territory "
+    "area territory"
+)
+ORG_NOUNS = words(
     "company firm group operator agency ministry department service party bank newspaper "
     "broadcaster channel network utility corporation organisation organization association "
     "union council committee institute university school hospital court"
@@ -55,23 +57,26 @@ def place_or_org_evidence(span: Span) -> str | None:
     """Why ``span`` names a place or an organisation; None if its sentence does not say."""
     if any(t.lower_ in ORG_WORDS for t in span):
         return "org-word"
+    if _calls_itself(span):
+        return "org-noun"  # "a group calling itself X": "itself" is not a person
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS:
         return "place-preposition"
-    if root.dep_ == "pobj" and head.lower_ == "of" and (
-            _place_noun(head.head) or head.head.lower_ in INHABITANT_NOUNS):
-        return "place-noun"  # "the town of X"
-    if root.dep_ == "compound" and head.i >= span.end and _place_noun(head):
-        return "place-noun"  # "the X district"
-    if any(c.dep_ == "appos" and _place_noun(c) for c in root.children):
-        return "place-noun"  # "X, a landlocked country"
-    if root.dep_ == "appos" and _place_noun(head):
-        return "place-noun"
-    if _lexical_appositive(span):
-        return "place-noun"  # the same, for parses that miss the apposition
-    if any(t.dep_ == "compound" and _place_noun(t) for t in root.lefts):
-        return "place-noun"  # "the state energy company X"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in INHABITANT_NOUNS:
+        return "place-noun"  # "residents of X"
+    nouns: list[Token | None] = [
+        head.head if root.dep_ == "pobj" and head.lower_ == "of" else None,  # "the town of X"
+        head if root.dep_ == "compound" and head.i >= span.end else None,  # "the X district"
+        head if root.dep_ == "appos" else None,
+        *[c for c in root.children if c.dep_ == "appos"],  # "X, a landlocked country"
+        _lexical_appositive(span),  # the same, for parses that miss the apposition
+        *[t for t in root.lefts if t.dep_ == "compound"],  # "the state energy company X"
+    ]
+    for noun in nouns:
+        kind = noun_kind(noun) if noun is not None else None
+        if kind is not None:
+            return kind
     if root.dep_ == "poss" and (head.lower_ in OWNED_BY_PLACES or (
             head.lower_ in ("minister", "ministers")
             and any(c.lower_ in PORTFOLIOS for c in head.lefts))):
@@ -79,13 +84,19 @@ def place_or_org_evidence(span: Span) -> str | None:
     return None
 
 
-def _lexical_appositive(span: Span) -> bool:
+def _calls_itself(span: Span) -> bool:
+    head = span.root.head
+    return head.lemma_ in ("call", "name", "style") and any(
+        c.lower_ == "itself" for c in head.children)
+
+
+def _lexical_appositive(span: Span) -> Token | None:
     """"X, the state-owned company that ...": a comma, then a noun phrase whose head (its
     last noun) is a place or organisation noun ("X, the company's chairman" is not)."""
     doc = span.doc
     i = span.end
-    if i >= len(doc) or doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].pos_ != "DET":
-        return False
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        return None
     last: Token | None = None
     for tok in doc[i + 2 : i + 2 + _APPOSITIVE_WINDOW]:
         if tok.pos_ == "NOUN":
@@ -93,9 +104,16 @@ def _lexical_appositive(span: Span) -> bool:
         elif not (tok.pos_ in ("ADJ", "ADV", "PROPN", "PART") or tok.text in ("-", "–")
                   or tok.tag_ in ("VBN", "VBG")):
             break
-    return last is not None and _place_noun(last)
+    return last
 
 
-def _place_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and (tok.lower_ in PLACE_ORG_NOUNS
-                                   or tok.lemma_.lower() in PLACE_ORG_NOUNS)
+def noun_kind(tok: Token) -> str | None:
+    """"place-noun" or "org-noun" for a common noun that says what a name is."""
+    if tok.pos_ != "NOUN":
+        return None
+    forms = (tok.lower_, tok.lemma_.lower())
+    if any(f in PLACE_NOUNS for f in forms):
+        return "place-noun"
+    if any(f in ORG_NOUNS for f in forms):
+        return "org-noun"
+    return None
