@@ -195,3 +195,56 @@ def test_older_year_mentioned_by_an_undated_report_is_no_conflict() -> None:
     entries = {rid: clusterer._entries[clusterer._number[rid]] for rid in "duw"}
     assert clusterer._year_penalty(entries["d"], entries["u"]) == 0.0
     assert clusterer._year_penalty(entries["d"], entries["w"]) > 0.0
+
+
+def _unit(rid: str, weights: dict[str, float], day: int | None = None) -> ReportFeatures:
+    """Features whose weights are scaled to unit length, so that dot products are cosines."""
+    norm = sum(w * w for w in weights.values()) ** 0.5
+    return _features(rid, {k: w / norm for k, w in weights.items()}, day)
+
+
+# ``u`` has no days; its best match is ``a`` (cosine 0.35, also undated) and its second ``b``
+# (0.28, dated). Neither pair reaches the strong threshold for reports without days, so
+# ``u`` links to ``b`` only when ``b`` resembles ``a`` at least as much as it resembles ``u``.
+_U = _unit("u", {"n:alpha": 0.35, "n:beta": 0.1834, "t:y": 0.9185})
+_A = _unit("a", {"n:alpha": 1.0})
+
+
+def _orders_partition(features: list[ReportFeatures]) -> set[frozenset[frozenset[str]]]:
+    """The partitions that every order of adding ``features`` gives (one when order-free)."""
+    found = set()
+    for order in itertools.permutations(features):
+        clusterer = StoryClusterer()
+        for item in order:
+            clusterer.add_features(item)
+        found.add(frozenset(partition(clusterer.assignments())))
+    return found
+
+
+def test_undated_report_links_a_second_match_that_resembles_its_first() -> None:
+    b = _unit("b", {"n:alpha": 0.3, "n:beta": 0.954}, 700_000)
+    assert _orders_partition([_U, _A, b]) == {frozenset({frozenset({"u", "a", "b"})})}
+
+
+def test_undated_report_does_not_bridge_matches_that_do_not_resemble_each_other() -> None:
+    # ``a`` resembles ``b`` too little to consider it (below the base threshold).
+    b = _unit("b", {"n:alpha": 0.15, "n:beta": 0.9887}, 700_000)
+    clusterer = StoryClusterer()
+    for item in (_U, _A, b):
+        clusterer.add_features(item)
+    assert clusterer.similarity("a", "b") < clusterer.threshold <= clusterer.similarity("u", "b")
+    assert _orders_partition([_U, _A, b]) == {
+        frozenset({frozenset({"u", "a"}), frozenset({"b"})})}
+
+
+def test_reports_citing_different_numbers_need_more_resemblance() -> None:
+    day = 700_000
+    first = _unit("r1", {"n:alpha": 0.2, "#:41": 0.5, "t:a": 0.8426}, day)
+    other_number = _unit("r2", {"n:alpha": 0.9, "#:57": 0.4359}, day)
+    no_number = _unit("r3", {"n:alpha": 0.9, "t:b": 0.4359}, day)
+    for second, together in ((other_number, False), (no_number, True)):
+        clusterer = StoryClusterer()
+        clusterer.add_features(first)
+        clusterer.add_features(second)
+        assert clusterer.similarity("r1", second.report_id) >= clusterer.threshold
+        assert (clusterer.story_of(second.report_id) == "r1") is together

@@ -55,6 +55,8 @@ MAX_FEATURES = 96
 COMMON_OPENER_IDF = 2.0
 # The anchor of times the cluster stage re-resolved against a story-estimated date.
 ESTIMATED_ANCHOR = "story-estimated"
+# Prefix of the specific-number features ("#" group), which the clusterer compares on their own.
+NUMBER_PREFIX = "#:"
 # Numbers that say little about which event a report is about (counts like "two", "10").
 MIN_SPECIFIC_NUMBER = 13
 
@@ -227,7 +229,7 @@ def feature_groups(report: Report, analysis: Analysis | None = None,
         "l": {"l:" + k: w for k, w in content_terms(lead_text(text)).items()},
         "n": {"n:" + k: (1.0 + math.log(n)) * max(idf(k), 1.0) for k, n in names.items()},
         "p": {"p:" + k: (1.0 + math.log(n)) * max(idf(k), 1.0) for k, n in places.items()},
-        "#": _sublinear(numbers, "#:"),
+        "#": _sublinear(numbers, NUMBER_PREFIX),
         "d": _sublinear(Counter(date.fromordinal(d).isoformat() for d in full), "d:"),
         "y": _sublinear(Counter(str(y) for y in years), "y:"),
     }
