@@ -177,3 +177,19 @@ def test_conjoined_partners_and_nominal_events(nlp: Language) -> None:
 
 def test_events_without_any_actor_are_dropped(nlp: Language) -> None:
     assert _events(nlp, "Several buildings were destroyed overnight.") == []
+
+
+def test_listed_states_meet_each_other_and_venue_is_the_host(nlp: Language) -> None:
+    events = _events(nlp, "Chile, Peru and Bolivia met on Monday.")
+    pairs = {(e.source_text, e.target_text) for e in events if e.type == "CONSULT"}
+    assert ("Chile", "Peru") in pairs and ("Bolivia", "Chile") in pairs
+    venue = _one(_events(nlp, "Halvorsen will hold a rally in Bergen."), "PROTEST")
+    assert venue.target_text == "Bergen"
+
+
+def test_nationality_object_and_passive_conjunct(nlp: Language) -> None:
+    engaged = _one(_events(nlp, "Malian rebels attacked Chadian peacekeepers."), "ASSAULT")
+    assert engaged.target_text == "Chadian"
+    freed = _one(_events(nlp, "The activists were arrested and were later released by Oslo."),
+                 "CONCEDE")
+    assert freed.source_text == "Oslo"

@@ -48,6 +48,8 @@ from newsprism.types import Event, Mention, NumberExpr, TimeExpr
 # Prepositions that introduce the target of an event ("met with X", "sanctions on X").
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "upon", "toward", "towards",
                  "from", "for")
+# Event types whose venue is their counterpart when no other actor is named.
+_HOSTED_TYPES = frozenset({"CONSULT", "PROTEST", "MOBILIZE"})
 # Visits: the place arrived in is the host ("arrived in Gondor" targets Gondor).
 _VISIT_VERBS = frozenset({"arrive", "visit", "travel", "tour", "land", "leave", "depart",
                           "head", "fly"})
@@ -67,7 +69,10 @@ _ACTOR_NOUNS = words(
     "suspects detainee detainees captive captives dissident dissidents opponent opponents "
     "crowd crowds mob citizens nationals migrants inspectors foe foes enemy enemies rival "
     "rivals neighbour neighbours neighbor neighbors partner partners protestor protestors "
-    "rioters reporter reporters journalist correspondent activist"
+    "rioters reporter reporters journalist correspondent activist peacekeepers peacekeeper "
+    "soldier fighter militant rebel protester demonstrator official diplomat lawmaker "
+    "student worker resident civilian refugee prisoner hostage migrant dissident detainee "
+    "commander commanders general generals officer advisor adviser leader"
 )
 _PRONOUNS = words("he she they we it him her them us i you")
 # Objects after which "meet" or "release" do not name a meeting or a concession.
@@ -316,11 +321,14 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if subj:
             # "Old foes X and Y have renewed ties": the parser may split the subject
             named = [t for t in subj if t.pos_ == "PROPN"]
-            return (_relcl_head((named or subj)[0]), False)
+            # "X were imprisoned and were released by Y": a passive conjunct shares X
+            passive = cur.i != tok.i and bool(_children(tok, "auxpass"))
+            return (_relcl_head((named or subj)[0]), passive)
         subjpass = _children(cur, "nsubjpass")
         if subjpass:
             # only the trigger's own passive swaps roles; "X is scheduled to attend" keeps X
-            return (_relcl_head(subjpass[0]), cur.i == tok.i)
+            shared = bool(_children(tok, "auxpass"))  # "were arrested and were released"
+            return (_relcl_head(subjpass[0]), cur.i == tok.i or shared)
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "aux",
@@ -364,7 +372,7 @@ def _target(trigger: _Trigger, source: Token | None) -> Token | None:
     obj = trigger.obj
     if obj is None:
         direct = _dobj(tok) if tok.pos_ == "VERB" else None
-        if direct is not None and _is_actor(direct):
+        if direct is not None and (_is_actor(direct) or _national(direct)):
             return direct
         obj = direct
     if obj is not None and obj.lower_ in EVENT_NOUNS:
@@ -376,6 +384,12 @@ def _target(trigger: _Trigger, source: Token | None) -> Token | None:
         if holder is None:
             continue
         for p in _prep_objects(holder, preps):
+            if p.ent_type_ in ("DATE", "TIME"):
+                # "met with President X Tuesday": the parser hangs the name on the date
+                names = [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                         and c.ent_type_ not in ("DATE", "TIME")]
+                if names:
+                    return names[-1]
             if p.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 continue
             if (source is None or p.i != source.i) and (_is_actor(p) or p.pos_ == "PROPN"):
@@ -393,10 +407,21 @@ def _target(trigger: _Trigger, source: Token | None) -> Token | None:
     return None
 
 
+def _national(tok: Token) -> bool:
+    """A noun a nationality or state modifies ("Filipino peacekeepers") names people."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in tok.lefts)
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out = [tok]
+    if tok.ent_type_ == "GPE":
+        # "The US, Russia, and Switzerland met": the parser makes the list an apposition
+        for appos in _children(tok, "appos"):
+            if appos.ent_type_ == "GPE":
+                out += [appos, *appos.conjuncts]
     for c in tok.conjuncts:
-        if c.pos_ in ("PROPN", "NOUN", "PRON") and c.i > tok.i:
+        if c.pos_ in ("PROPN", "NOUN", "PRON") and c.i > tok.i and c not in out:
             out.append(c)
     return out[:_MAX_ACTORS]
 
@@ -639,7 +664,23 @@ def _roles(trigger: _Trigger) -> tuple[Token | None, Token | None]:
         return (givers[0] if givers else None), subj
     if subj is not None and subj.lower_ in _PRONOUNS:
         subj = _reporter(tok) or subj
-    return subj, _target(trigger, subj)
+    return subj, _target(trigger, subj) or _host(trigger)
+
+
+def _host(trigger: _Trigger) -> Token | None:
+    """The place a meeting, protest or exercise is held in, which CAMEO codes as its target
+    when no other actor is named ("met in Zurich", "a protest in Beijing")."""
+    if trigger.kind not in _HOSTED_TYPES:
+        return None
+    tok = trigger.token
+    holders = [tok, trigger.obj if trigger.obj is not None else _dobj(tok)]
+    for holder in holders:
+        if holder is None:
+            continue
+        for p in _prep_objects(holder, ("in", "at")):
+            if p.ent_type_ in ("GPE", "LOC", "FAC"):
+                return p
+    return None
 
 
 def _reporter(tok: Token) -> Token | None:
