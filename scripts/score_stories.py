@@ -8,8 +8,8 @@ train+dev.
 
     .venv/bin/python scripts/score_stories.py [--shared ../shared] [--tune] [--cache DIR]
 
-``--tune`` also sweeps the clusterer's edge threshold on train+dev (what EDGE_THRESHOLD in
-newsprism/cluster/stories.py was set from). ``--cache DIR`` keeps the NLP analyses between
+``--tune`` also sweeps the clusterer's two thresholds jointly on train+dev (EDGE_THRESHOLD
+and UNDATED_EDGE_THRESHOLD in newsprism/cluster/stories.py, around their chosen values). ``--cache DIR`` keeps the NLP analyses between
 runs. ``--text-only`` skips NLP: features come from the text heuristics alone.
 """
 
@@ -28,7 +28,13 @@ import numpy as np
 
 from newsprism.cluster.dates import absolute_dates
 from newsprism.cluster.features import number_values
-from newsprism.cluster.stories import EDGE_THRESHOLD, StoryClusterer
+from newsprism.cluster.stories import (
+    BEST_MATCHES,
+    EDGE_THRESHOLD,
+    NUMBER_CONFLICT_PENALTY,
+    UNDATED_EDGE_THRESHOLD,
+    StoryClusterer,
+)
 from newsprism.config import DEFAULT_MODEL
 from newsprism.eval.bcubed import BCubed, bcubed
 from newsprism.eval.ecb import EcbDocument, iter_documents
@@ -97,8 +103,9 @@ def load_analyses(docs: Sequence[EcbDocument], model: str, cache: Path | None,
 
 
 def cluster(docs: Sequence[EcbDocument], analyses: dict[str, Analysis] | None,
-            threshold: float = EDGE_THRESHOLD) -> dict[str, str]:
-    clusterer = StoryClusterer(threshold=threshold)
+            threshold: float = EDGE_THRESHOLD,
+            undated_threshold: float = UNDATED_EDGE_THRESHOLD) -> dict[str, str]:
+    clusterer = StoryClusterer(threshold=threshold, undated_threshold=undated_threshold)
     for doc in docs:
         report = Report(id=doc.name, source=doc.name, text=doc.text)
         clusterer.add(report, analyses[doc.name] if analyses else None)
@@ -177,10 +184,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"clustered in {elapsed:.2f}s; shuffled order gives the same stories: {same}")
 
     if args.tune:
-        print("threshold sweep (train+dev F1):")
-        for t in np.arange(0.20, 0.50, 0.025):
-            r = scores(cluster(docs, analyses, float(t)), docs)
-            print(f"  {t:.3f}  train+dev {r['train+dev'].f1:.3f}  (test {r['test'].f1:.3f})")
+        print("threshold sweep, edge x undated (train+dev F1, test F1 in brackets):")
+        for t in (0.15, 0.175, 0.20, 0.225):
+            cells = []
+            for u in (0.40, 0.45, 0.50):
+                r = scores(cluster(docs, analyses, t, u), docs)
+                cells.append(f"{u:.2f}: {r['train+dev'].f1:.3f} ({r['test'].f1:.3f})")
+            print(f"  {t:.3f}  " + "  ".join(cells))
 
     x = baseline_features(docs, analyses)
     distances = np.clip(1.0 - x @ x.T, 0.0, None)  # cosine distance (rows are unit length)
@@ -194,7 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print("\n| system | test P / R / F1 | train+dev P / R / F1 | all P / R / F1 |")
     print("|---|---|---|---|")
-    print(row(f"newsprism StoryClusterer (edge threshold {EDGE_THRESHOLD})", scores(ours, docs)))
+    label = (f"newsprism StoryClusterer (edge {EDGE_THRESHOLD}, undated {UNDATED_EDGE_THRESHOLD}, "
+             f"{BEST_MATCHES} best matches, number penalty {NUMBER_CONFLICT_PENALTY})")
+    print(row(label, scores(ours, docs)))
     print(row(f"baseline TF-IDF+entities+numbers, average link (distance {best[1]:.3f})",
               base))
     print(f"\nstories: {len(set(ours.values()))} (gold events: {len({d.event for d in docs})})")
