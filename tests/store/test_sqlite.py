@@ -82,6 +82,24 @@ def test_analysis_round_trip(db_path: Path) -> None:
         assert store.analyzed_ids() == {"r1"}
 
 
+def test_batched_reads_equal_single_reads(db_path: Path) -> None:
+    notice = Notice("republication", "Republished from the Harbor Times.", "Harbor Times")
+    with Store(db_path) as store:
+        store.add_reports([
+            StoredItem(make_report("r1", notices=(notice,)), analysis=make_analysis("r1")),
+            StoredItem(make_report("r2", text="A ferry sank.")),
+            StoredItem(make_report("r3"), analysis=Analysis(report_id="r3")),
+        ])
+        ids = ["r3", "r1", "r2", "missing"]
+        reports = store.get_reports(ids)
+        assert set(reports) == {"r1", "r2", "r3"}
+        assert all(reports[rid] == store.get_report(rid) for rid in reports)
+        analyses = store.get_analyses(ids)
+        assert set(analyses) == {"r1", "r3"}
+        assert analyses["r1"] == make_analysis("r1") == store.get_analysis("r1")
+        assert analyses["r3"] == store.get_analysis("r3")
+
+
 def test_failed_batch_leaves_nothing_half_written(db_path: Path) -> None:
     bad = Analysis(report_id="r2", quotes=(Quote("dup", "r2", 0, 1, "x", "direct"),
                                           Quote("dup", "r2", 0, 1, "x", "direct")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +25,9 @@ from newsprism.store import Store
 from newsprism.types import Report, Reuse, Story, TimeExpr
 
 STATE_NAME = "cluster"
+# Reports read from the store per query when an index is rebuilt: bounds memory on a large
+# store while keeping the number of queries small.
+COLD_START_CHUNK = 2000
 
 
 @dataclass
@@ -46,9 +49,10 @@ def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settin
     pending = store.unclustered_ids()
     if not pending:
         return
-    reports = {rid: store.get_report(rid) for rid in pending}
+    reports = store.get_reports(pending)
+    analyses = store.get_analyses(pending)
     for rid in sorted(pending):
-        index.clusterer.add(reports[rid], store.get_analysis(rid))
+        index.clusterer.add(reports[rid], analyses.get(rid))
     # A new report can also move an undated report to a better-matching story, so the stories
     # to rewrite are those of every report whose story changed, not only the new ones.
     changed = index.clusterer.take_touched() | set(pending)
@@ -80,9 +84,11 @@ def _sync_near(store: Store, index: _Index, exclude: set[str]) -> None:
     """Index the stored reports this process has not indexed yet (a cold start)."""
     missing = [rid for rid in store.report_ids()
                if rid not in index.near_ids and rid not in exclude]
-    for rid in missing:
-        index.near.add(rid, store.get_report(rid).text)
-        index.near_ids.add(rid)
+    for chunk in _chunks(missing, COLD_START_CHUNK):
+        texts = store.get_reports(chunk)
+        for rid in chunk:
+            index.near.add(rid, texts[rid].text)
+            index.near_ids.add(rid)
 
 
 def _estimate_dates(store: Store, stories: Sequence[Story]) -> None:
@@ -90,7 +96,8 @@ def _estimate_dates(store: Store, stories: Sequence[Story]) -> None:
     from newsprism.analyze.times import resolve_times
 
     for story in stories:
-        members = [store.get_report(rid) for rid in story.report_ids]
+        found = store.get_reports(story.report_ids)
+        members = [found[rid] for rid in story.report_ids]
         for report in members:
             if report.published_source not in ("unknown", "estimated"):
                 continue
@@ -108,6 +115,11 @@ def _estimate_dates(store: Store, stories: Sequence[Story]) -> None:
             resolved = resolve_times(times, day, ESTIMATED_ANCHOR)
             if resolved != list(analysis.times):
                 store.put_analyses([replace(analysis, times=tuple(resolved))])
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _unresolved(t: TimeExpr) -> TimeExpr:
@@ -128,9 +140,11 @@ def _index_for(store: Store) -> _Index:
     _INDEXES[key] = index
     # Reports in stories that the saved state lacks (a run interrupted before saving).
     clustered = set(clusterer.assignments())
-    for rid in store.clustered_ids():
-        if rid not in clustered:
-            clusterer.add(store.get_report(rid), store.get_analysis(rid))
+    lacking = [rid for rid in store.clustered_ids() if rid not in clustered]
+    for chunk in _chunks(lacking, COLD_START_CHUNK):
+        reports, analyses = store.get_reports(chunk), store.get_analyses(chunk)
+        for rid in chunk:
+            clusterer.add(reports[rid], analyses.get(rid))
     return index
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from newsprism.errors import NotFound, SchemaError, StoreError, StoreLocked
 from newsprism.store import rows
@@ -34,6 +35,8 @@ from newsprism.types import (
 # How long a writer waits for another writer's transaction before giving up (ms). Ingest
 # batches commit in well under a second, so 60 s only runs out when something is stuck.
 BUSY_TIMEOUT_MS = 60_000
+
+_T = TypeVar("_T")
 
 
 def _now() -> str:
@@ -218,6 +221,18 @@ class Store:
             raise NotFound(f"no report with id {report_id!r}; `newsprism reports` lists them")
         return rows.report_from_row(row, self._notices(row["id"]))
 
+    def get_reports(self, report_ids: Sequence[str]) -> dict[str, Report]:
+        """Many reports by exact id in a few queries; ids not stored are absent."""
+        notices: dict[str, list[Notice]] = {}
+        for r in self._rows_for("notices", report_ids, "idx"):
+            notices.setdefault(r["report_id"], []).append(rows.notice_from_row(r))
+        out: dict[str, Report] = {}
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT * FROM reports WHERE id IN ({marks})", chunk):
+                out[row["id"]] = rows.report_from_row(row, tuple(notices.get(row["id"], ())))
+        return out
+
     def _notices(self, report_id: str) -> tuple[Notice, ...]:
         found = self.conn.execute("SELECT * FROM notices WHERE report_id = ? ORDER BY idx",
                                   (report_id,)).fetchall()
@@ -350,6 +365,36 @@ class Store:
             sentences=tuple((int(s[0]), int(s[1])) for s in json.loads(head["sentences"])),
         )
 
+    def get_analyses(self, report_ids: Sequence[str]) -> dict[str, Analysis]:
+        """The analyses of many reports in one query per table; unanalysed ids are absent.
+        Equal to calling ``get_analysis`` on each id."""
+        heads: dict[str, str] = {}
+        for chunk in _chunks(list(report_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            heads.update(self.conn.execute(
+                f"SELECT report_id, sentences FROM analyses WHERE report_id IN ({marks})",
+                chunk).fetchall())
+        ids = sorted(heads)
+        mentions = self._grouped("mentions", "idx", rows.mention_from_row, ids)
+        quotes = self._grouped("quotes", "start", rows.quote_from_row, ids)
+        numbers = self._grouped("numbers", "idx", rows.number_from_row, ids)
+        times = self._grouped("times", "idx", rows.time_from_row, ids)
+        events = self._grouped("events", "idx", rows.event_from_row, ids)
+        claims = self._grouped("claims", "start", rows.claim_from_row, ids)
+        return {
+            rid: Analysis(
+                report_id=rid,
+                mentions=tuple(mentions.get(rid, ())),
+                quotes=tuple(quotes.get(rid, ())),
+                numbers=tuple(numbers.get(rid, ())),
+                times=tuple(times.get(rid, ())),
+                events=tuple(events.get(rid, ())),
+                claims=tuple(claims.get(rid, ())),
+                sentences=tuple((int(s[0]), int(s[1])) for s in json.loads(heads[rid])),
+            )
+            for rid in ids
+        }
+
     def analyzed_ids(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT report_id FROM analyses")}
 
@@ -373,6 +418,13 @@ class Store:
             out += self.conn.execute(
                 f"SELECT * FROM {table} WHERE report_id IN ({marks}) "
                 f"ORDER BY report_id, {order}", chunk).fetchall()
+        return out
+
+    def _grouped(self, table: str, order: str, convert: Callable[[sqlite3.Row], _T],
+                 report_ids: Sequence[str]) -> dict[str, list[_T]]:
+        out: dict[str, list[_T]] = {}
+        for r in self._rows_for(table, report_ids, order):
+            out.setdefault(r["report_id"], []).append(convert(r))
         return out
 
     def table_rows(self, table: str) -> list[sqlite3.Row]:
