@@ -18,7 +18,13 @@ from newsprism.analyze.nlp import load_pipeline
 from newsprism.analyze.numbers import extract_numbers
 from newsprism.analyze.times import extract_times
 from newsprism.config import DEFAULT_MODEL
-from newsprism.eval.petrarch import EventScore, PredictedEvent, read_records, score_records
+from newsprism.eval.petrarch import (
+    EventScore,
+    PredictedEvent,
+    combine,
+    read_records,
+    score_records,
+)
 from newsprism.types import Mention
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,15 +76,19 @@ def main(argv: list[str] | None = None) -> int:
         return [PredictedEvent(e.type, e.source_text, e.target_text)
                 for e in extract_events(doc, "v", mentions, times, numbers)]
 
+    scores: list[EventScore] = []
     for name, rel in FILES:
         path = args.data / rel
         if not path.exists():
             print(f"{name}: {path} not present, skipped")
             continue
         score = score_records(read_records(path), predict)
+        scores.append(score)
         print(_report(name, score))
         for rid, code, text in score.misses[: args.misses]:
             print(f"    miss {rid} {code}: {text[:110]}")
+    if len(scores) > 1:
+        print(_report("Both files combined", combine(scores)))
     return 0
 
 

@@ -9,6 +9,7 @@ import pytest
 from newsprism.eval.petrarch import (
     PredictedEvent,
     actor_matches,
+    combine,
     plover_of,
     read_records,
     score_records,
@@ -86,3 +87,14 @@ def test_real_files_parse() -> None:
     records = read_records(unit)
     assert len(records) >= 250
     assert all(r.text for r in records)
+
+
+def test_combined_scores_add_counts(tmp_path: Path) -> None:
+    path = tmp_path / "v.xml"
+    path.write_text(XML, encoding="utf-8")
+    records = read_records(path)
+    one = score_records(records, lambda text: [PredictedEvent("CONSULT", "Norway", "Sweden")])
+    both = combine([one, one])
+    assert (both.scored, both.type_hits) == (2 * one.scored, 2 * one.type_hits)
+    assert both.noevent_false_alarms == 2 * one.noevent_false_alarms
+    assert both.unscored == {k: 2 * v for k, v in one.unscored.items()}

@@ -29,6 +29,7 @@ from newsprism.analyze.plover import (
     COOPERATIVE_TYPES,
     DIPLOMATIC_NOUNS,
     EVENT_NOUNS,
+    HOPE_VERBS,
     HOSTILE_TYPES,
     INTENT_VERBS,
     LIGHT_VERBS,
@@ -191,6 +192,8 @@ def _noun_owners(tok: Token) -> list[Token]:
 
 
 def _classify_verb(tok: Token) -> _Trigger | None:
+    if tok.dep_ == "ccomp" and _lemma(tok.head) in HOPE_VERBS:
+        return None  # "hoped the officials would be indicted": nothing has happened
     lemma = _lemma(tok)
     obj = _dobj(tok)
     noun = obj if obj is not None else next(iter(_children(tok, "nsubjpass")), None)
@@ -649,6 +652,8 @@ def _roles(trigger: _Trigger) -> tuple[Token | None, Token | None]:
         return owner, _target(trigger, owner)
     subj, passive = _subject(tok)
     agents = [p for c in _children(tok, "agent") for p in _children(c, "pobj")]
+    if agents and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+        passive = True  # "Rebuked by X, Y ...": the participle's subject is its patient
     if passive and trigger.obj is not None and trigger.obj.dep_ == "nsubjpass":
         # "evidence against X was presented by Y": the noun is not an actor
         source = agents[0] if agents else None

@@ -94,8 +94,10 @@ _add("REQUEST", "ask request urge appeal demand seek invite press plead petition
 _add("ACCUSE", "accuse blame criticize criticise condemn denounce allege slam blast deplore "
      "censure sue indict investigate probe rebuke castigate decry lambaste fault chide scold "
      "disapprove inspect examine re-examine reexamine")
-_add("REJECT", "reject refuse deny dismiss veto oppose decline rebuff spurn defy resist "
+_add("REJECT", "reject refuse deny dismiss veto decline rebuff spurn defy resist "
      "repudiate renounce disavow")
+# CAMEO 110 "disapprove" is an objection; 12 "reject" answers a proposal or a demand.
+_add("ACCUSE", "oppose object")
 _add("THREATEN", "threaten warn menace intimidate")
 _add("PROTEST", "protest demonstrate rally march picket riot boycott")
 _add("SANCTION", "sanction embargo suspend sever downgrade blacklist freeze ban "
@@ -181,6 +183,8 @@ STATEMENT_VERBS: frozenset[str] = words(
     "say announce state declare tell confirm indicate pledge promise vow add insist stress "
     "reiterate agree decide"
 )
+# Verbs of hoping and fearing: an act in their "that" clause has not happened.
+HOPE_VERBS: frozenset[str] = words("hope wish fear expect doubt")
 # Verbs whose conjoined subjects act on each other ("X and Y clashed").
 RECIPROCAL_VERBS: frozenset[str] = words(
     "meet talk negotiate confer clash fight trade cooperate collaborate reconcile agree sign"

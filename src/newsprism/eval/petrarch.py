@@ -197,6 +197,20 @@ class EventScore:
         return hits / total if total else 0.0
 
 
+def combine(scores: Sequence[EventScore]) -> EventScore:
+    """The scores of several files as one (counts added, misses concatenated)."""
+    total = EventScore()
+    for s in scores:
+        for name in ("records", "codings", "scored", "type_hits", "source_scored",
+                     "source_hits", "target_scored", "target_hits", "predicted",
+                     "predicted_matching", "noevent_records", "noevent_false_alarms"):
+            setattr(total, name, getattr(total, name) + getattr(s, name))
+        for why, n in s.unscored.items():
+            total.unscored[why] = total.unscored.get(why, 0) + n
+        total.misses.extend(s.misses)
+    return total
+
+
 def score_records(
     records: Sequence[Record], predict: Callable[[str], Sequence[PredictedEvent]]
 ) -> EventScore:
