@@ -99,3 +99,12 @@ def test_a_story_is_grouped_alike_with_shared_and_own_vectors(velmora: Any) -> N
     shared = encode_stories([(reports, analyses)])
     again, _ = triangulate_reports(story.id, reports, analyses, shared)
     assert [g["id"] for g in own] == [g["id"] for g in again]
+
+
+def test_long_sentences_are_cut_only_into_parts_that_differ_from_the_whole() -> None:
+    lead = ("Late on Monday, the river council closed the old ferry terminal on the east bank "
+            "after months of complaints from nearby residents")
+    assert similarity.segments(lead) == []
+    both = ("The council closed the old ferry terminal on the east bank, and the grain board "
+            "fined the owners of two silos near the harbour wall for the second time")
+    assert len(similarity.segments(both)) == 2
