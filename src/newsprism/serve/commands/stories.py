@@ -13,7 +13,7 @@ from newsprism.types import Report, Story
 
 
 def story_summary(store: Store, s: Story) -> dict[str, object]:
-    return story_summary_from(s, {rid: store.get_report(rid) for rid in s.report_ids})
+    return story_summary_from(s, store.get_reports(s.report_ids))
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +52,8 @@ def register(app: typer.Typer) -> None:
         """One story: its reports and who copied whom (shared passages)."""
         with console.open_store(db, readonly=True) as store:
             s = store.story(story_id)
-            reports = {rid: store.get_report(rid) for rid in s.report_ids}
+            found = store.get_reports(s.report_ids)
+            reports = {rid: found[rid] for rid in s.report_ids}
             edges = store.reuse(list(s.report_ids))
         if as_json:
             console.print_json({
