@@ -191,3 +191,37 @@ def test_previous_schema_is_migrated_in_place_with_a_backup(db_path: Path) -> No
     with sqlite3.connect(backup) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         assert conn.execute("SELECT text FROM reports").fetchone()[0] == "Ferries ran again."
+
+
+def test_embeddings_are_kept_by_model_and_text_hash(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.put_embeddings("model-a", [("sha1", b"\x00\x01"), ("sha2", b"\x02\x03")])
+        store.put_embeddings("model-b", [("sha1", b"\x09")])
+        assert store.get_embeddings("model-a", ["sha1", "sha3"]) == {"sha1": b"\x00\x01"}
+        assert store.get_embeddings("model-b", ["sha1", "sha2"]) == {"sha1": b"\x09"}
+        store.put_embeddings("model-a", [("sha1", b"\x05")])  # re-encoded: replaced
+        assert store.get_embeddings("model-a", ["sha1"]) == {"sha1": b"\x05"}
+        store.put_embeddings("model-a", [])
+        many = [f"s{i}" for i in range(1200)]
+        store.put_embeddings("model-c", [(s, s.encode()) for s in many])
+        assert len(store.get_embeddings("model-c", many + many)) == 1200
+
+
+def test_version_2_store_gains_the_embedding_table(db_path: Path) -> None:
+    from newsprism.store.migrations import MIGRATIONS
+
+    old = sqlite3.connect(db_path)
+    old.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "\nPRAGMA user_version = 2;")
+    old.execute("INSERT INTO outlets (name, country) VALUES ('Lakeside Courier', 'Eskaria')")
+    old.commit()
+    old.close()
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 3
+        assert store.outlet_info()["Lakeside Courier"]["country"] == "Eskaria"
+        store.put_embeddings("m", [("x", b"\x01")])
+        assert store.get_embeddings("m", ["x"]) == {"x": b"\x01"}
+    backup = db_path.with_name(f"{db_path.name}.v2.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "embeddings" not in tables and "outlets" in tables

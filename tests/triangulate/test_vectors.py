@@ -35,6 +35,14 @@ def test_lookup_gives_zero_rows_for_texts_not_encoded() -> None:
     assert rows[0].sum() == similarity.EMBED_DIM and not rows[1].any()
 
 
+@pytest.fixture
+def empty_cache() -> Any:
+    """An empty per-process embedding cache, and no fake vector left in it afterwards."""
+    similarity.clear_cache()
+    yield
+    similarity.clear_cache()
+
+
 def _fake_embed(calls: list[list[str]]) -> Any:
     def embed(texts: list[str]) -> np.ndarray:
         calls.append(list(texts))
@@ -67,7 +75,8 @@ def _copy_story(velmora: Any, k: int) -> tuple[Story, list[Report], dict[str, An
 
 
 def test_stage_encodes_all_touched_stories_in_one_call(velmora: Any, db_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       empty_cache: None) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr(similarity, "embeddings_available", lambda: True)
     monkeypatch.setattr(similarity, "embed", _fake_embed(calls))
@@ -108,3 +117,26 @@ def test_long_sentences_are_cut_only_into_parts_that_differ_from_the_whole() -> 
     both = ("The council closed the old ferry terminal on the east bank, and the grain board "
             "fined the owners of two silos near the harbour wall for the second time")
     assert len(similarity.segments(both)) == 2
+
+
+def test_embeddings_persist_in_the_store_between_runs(velmora: Any, db_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      empty_cache: None) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(similarity, "embeddings_available", lambda: True)
+    monkeypatch.setattr(similarity, "embed", _fake_embed(calls))
+    story, reports, analyses = velmora
+    with Store(db_path) as store:
+        store.add_reports([StoredItem(r, None, analyses[r.id]) for r in reports])
+        store.replace_stories([story])
+        update_triangulation(store, [reports[-1].id], Settings(db_path=db_path))
+        first = store.claim_groups(story.id)
+        assert len(calls) == 1 and calls[0]
+        # A later process (empty process cache) reads them back instead of encoding.
+        similarity.clear_cache()
+        update_triangulation(store, [reports[-1].id], Settings(db_path=db_path))
+        assert len(calls) == 1
+        assert [g["id"] for g in store.claim_groups(story.id)] == [g["id"] for g in first]
+        shas = [similarity.text_sha(t) for t in calls[0]]
+        stored = store.get_embeddings(similarity.EMBED_MODEL_ID, shas)
+        assert len(stored) == len(set(calls[0]))

@@ -251,5 +251,16 @@ CREATE TABLE outlets (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Version 3: sentence embeddings by model and text hash (sha256 of the text), so that a story
+# re-triangulated in a later run does not encode its old sentences again. Vectors are float32.
+V3 = """
+CREATE TABLE embeddings (
+    model TEXT NOT NULL,
+    text_sha TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, text_sha)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

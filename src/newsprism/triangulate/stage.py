@@ -9,22 +9,38 @@ from typing import Any
 import numpy as np
 
 from newsprism.config import Settings
+from newsprism.errors import NotFound
 from newsprism.store import Store
 from newsprism.triangulate.claims import group_claims, group_dicts
 from newsprism.triangulate.omissions import add_omissions
 from newsprism.triangulate.quotes import group_quotes
 from newsprism.triangulate.vectors import encode_stories
-from newsprism.types import Analysis, Report
+from newsprism.types import Analysis, Report, Story
 
 
 def load_story(store: Store, story_id: str
                ) -> tuple[str, list[Report], dict[str, Analysis | None]]:
     """A story's id, its reports in publication order, and their analyses."""
-    story = store.story(story_id)
-    reports = [store.get_report(rid) for rid in story.report_ids]
-    reports.sort(key=lambda r: (r.published_at or "9999", story.report_ids.index(r.id)))
-    analyses = {r.id: store.get_analysis(r.id) for r in reports}
-    return story.id, reports, analyses
+    return load_stories(store, [store.story(story_id)])[0]
+
+
+def load_stories(store: Store, stories: Sequence[Story]
+                 ) -> list[tuple[str, list[Report], dict[str, Analysis | None]]]:
+    """For each story: its id, its reports in publication order and their analyses, read
+    with a few batched queries for all the stories together."""
+    ids = [rid for s in stories for rid in s.report_ids]
+    reports = store.get_reports(ids)
+    missing = [rid for rid in ids if rid not in reports]
+    if missing:
+        raise NotFound(f"stories name reports that are not stored: {missing[:5]}")
+    analyses = store.get_analyses(ids)
+    out = []
+    for story in stories:
+        position = {rid: i for i, rid in enumerate(story.report_ids)}
+        members = sorted((reports[rid] for rid in story.report_ids),
+                         key=lambda r: (r.published_at or "9999", position[r.id]))
+        out.append((story.id, members, {r.id: analyses.get(r.id) for r in members}))
+    return out
 
 
 def triangulate_reports(story_id: str, reports: Sequence[Report],
@@ -60,9 +76,10 @@ def update_triangulation(store: Store, new_report_ids: Sequence[str],
     del settings  # the stage has no settings yet; the signature is the pipeline's
     new = set(new_report_ids)
     stories = store.stories()
-    touched = [load_story(store, s.id) for s in stories if new & set(s.report_ids)]
+    touched = load_stories(store, [s for s in stories if new & set(s.report_ids)])
     # The sentences of every touched story are encoded in one batched call, not per story.
-    vectors = encode_stories((reports, analyses) for _, reports, analyses in touched)
+    vectors = encode_stories(((reports, analyses) for _, reports, analyses in touched),
+                             persist=store)
     for sid, reports, analyses in touched:
         claim_groups, quote_groups = triangulate_reports(sid, reports, analyses, vectors)
         store.replace_groups(sid, claim_groups, quote_groups)

@@ -49,13 +49,15 @@ def texts_to_embed(reports: Sequence[Report],
     return out
 
 
-def encode_stories(stories: Iterable[tuple[Sequence[Report], Mapping[str, Analysis | None]]]
+def encode_stories(stories: Iterable[tuple[Sequence[Report], Mapping[str, Analysis | None]]],
+                   persist: similarity.VectorStore | None = None
                    ) -> dict[str, np.ndarray] | None:
-    """One text -> embedding mapping for all the given stories, encoded in one batched call;
-    None when the embedding model is not available (matching is then lexical)."""
+    """One text -> embedding mapping for all the given stories, encoded in one batched call
+    (what neither the process nor ``persist`` has yet); None when the embedding model is not
+    available (matching is then lexical)."""
     if not similarity.embeddings_available():
         return None
     texts: list[str] = []
     for reports, analyses in stories:
         texts += texts_to_embed(reports, analyses)
-    return similarity.embed_map(texts)
+    return similarity.embed_map(texts, persist)
