@@ -193,3 +193,9 @@ def test_nationality_object_and_passive_conjunct(nlp: Language) -> None:
     freed = _one(_events(nlp, "The activists were arrested and were later released by Oslo."),
                  "CONCEDE")
     assert freed.source_text == "Oslo"
+
+
+def test_people_from_a_state_stand_for_it(nlp: Language) -> None:
+    protest = _one(_events(nlp, "Dissidents from Peru protested outside the embassy."),
+                   "PROTEST")
+    assert protest.source_text == "Peru"

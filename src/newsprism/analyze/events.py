@@ -462,8 +462,8 @@ def _actor(tok: Token, mentions: _Mentions) -> _Actor:
     start = min([tok.idx] + [t.left_edge.idx for t in left])
     found = [m for m in mentions.within(start, tok.idx + len(tok))
              if m.type in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
-    if not found:
-        for p in _prep_objects(tok, ("of",)):
+    if not found:  # "the ambassadors of X", "dissidents from X"
+        for p in _prep_objects(tok, ("of", "from")):
             found = [m for m in mentions.within(p.left_edge.idx, p.right_edge.idx +
                                                 len(p.right_edge))]
             break
