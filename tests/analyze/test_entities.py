@@ -168,3 +168,8 @@ def test_group_calling_itself_a_name_is_an_organisation(nlp: Language) -> None:
     titled = _relabel(nlp("Minister Jan Holm, whose ministry runs the port, said no."),
                       "Jan Holm", "PERSON")
     assert _mention(extract_mentions(titled, "r"), "Jan Holm").type == "PERSON"
+
+
+def test_person_tag_on_a_gazetteer_city_becomes_a_place(nlp: Language) -> None:
+    doc = _relabel(nlp("Flights from Europe landed in Lisbon on Monday."), "Lisbon", "PERSON")
+    assert _mention(extract_mentions(doc, "r"), "Lisbon").type == "GPE"

@@ -98,3 +98,32 @@ def test_combined_scores_add_counts(tmp_path: Path) -> None:
     assert (both.scored, both.type_hits) == (2 * one.scored, 2 * one.type_hits)
     assert both.noevent_false_alarms == 2 * one.noevent_false_alarms
     assert both.unscored == {k: 2 * v for k, v in one.unscored.items()}
+
+
+@pytest.mark.slow
+def test_english_gold_type_recall_meets_the_target() -> None:
+    """The issue's target on the real-news file: >= 70% of gold codings typed (docs/quality.md
+    Events); the stylized unit-test file is reported there, not asserted."""
+    gold = DATA / "universalpetrarch" / "PETR2_GSR_validation.xml"
+    if not gold.exists():
+        pytest.skip(f"PETRARCH validation data not available at {DATA}")
+    from newsprism.analyze.events import extract_events
+    from newsprism.analyze.nlp import load_pipeline
+    from newsprism.analyze.numbers import extract_numbers
+    from newsprism.analyze.times import extract_times
+    from newsprism.config import DEFAULT_MODEL
+    from newsprism.types import Mention
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+
+    def predict(text: str) -> list[PredictedEvent]:
+        doc = nlp(text)
+        mentions = [Mention("v", e.start_char, e.end_char, e.text, e.label_)
+                    for e in doc.ents
+                    if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
+        events = extract_events(doc, "v", mentions, extract_times(doc, "v", None),
+                                extract_numbers(doc, "v"))
+        return [PredictedEvent(e.type, e.source_text, e.target_text) for e in events]
+
+    score = score_records(read_records(gold), predict)
+    assert score.share(score.type_hits, score.scored) >= 0.70

@@ -250,7 +250,9 @@ def _checked_type(
             return places.labels[span.text], "evidence:place"
         own = place_or_org_evidence(span)
         if own in ("place-preposition", "place-noun"):
-            return "LOC", "evidence:place"
+            # a gazetteer city or country is a GPE; a named reservoir or quarter a LOC
+            known = span.text.lower() in known_places()
+            return ("GPE" if known else "LOC"), "evidence:place"
         if own == "org-noun":
             return "ORG", "evidence:org-noun"
     return label, "model"
