@@ -140,3 +140,19 @@ def test_embeddings_persist_in_the_store_between_runs(velmora: Any, db_path: Pat
         shas = [similarity.text_sha(t) for t in calls[0]]
         stored = store.get_embeddings(similarity.EMBED_MODEL_ID, shas)
         assert len(stored) == len(set(calls[0]))
+
+
+def test_only_what_the_store_lacks_is_encoded(db_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              empty_cache: None) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(similarity, "embed", _fake_embed(calls))
+    one, two = "The Tarrow dam was raised.", "The floods came early."
+    with Store(db_path) as store:
+        first = similarity.embed_map([one, one], store)
+        assert calls == [[one]]
+        both = similarity.embed_map([one, two], store)
+        assert calls == [[one], [two]]
+        assert np.array_equal(first[one], both[one])
+        stored = store.get_embeddings(similarity.EMBED_MODEL_ID,
+                                      [similarity.text_sha(one), similarity.text_sha(two)])
+        assert len(stored) == 2

@@ -295,19 +295,18 @@ def text_sha(text: str) -> str:
 def embed_map(texts: Iterable[str], persist: VectorStore | None = None
               ) -> dict[str, np.ndarray]:
     """Embeddings of distinct texts as a text -> vector mapping for ``match_matrix(vectors=
-    ...)``: from the per-process cache, else from ``persist`` (by text hash), else encoded in
-    one batched call (and then written to ``persist``)."""
+    ...)``: those ``persist`` holds (by text hash) are read from it; the rest come from the
+    per-process cache or are encoded in one batched call, and are written to ``persist``."""
     distinct = list(dict.fromkeys(texts))
-    out = {t: _CACHE[t] for t in distinct if t in _CACHE}
-    missing = [t for t in distinct if t not in out]
-    if persist is not None and missing:
-        shas = {t: text_sha(t) for t in missing}
+    out: dict[str, np.ndarray] = {}
+    if persist is not None and distinct:
+        shas = {t: text_sha(t) for t in distinct}
         stored = persist.get_embeddings(EMBED_MODEL_ID, list(shas.values()))
-        for t in missing:
+        for t in distinct:
             blob = stored.get(shas[t])
             # A vector of another size is not this model's: it is encoded again below.
             if blob is not None and len(blob) == EMBED_DIM * 4:
-                out[t] = _CACHE[t] = np.frombuffer(blob, dtype=np.float32).copy()
+                out[t] = np.frombuffer(blob, dtype=np.float32).copy()
     todo = [t for t in distinct if t not in out]
     if todo:
         vecs = embed(todo)
@@ -316,7 +315,6 @@ def embed_map(texts: Iterable[str], persist: VectorStore | None = None
             persist.put_embeddings(EMBED_MODEL_ID, [
                 (text_sha(t), np.asarray(v, dtype=np.float32).tobytes())
                 for t, v in zip(todo, vecs, strict=True)])
-    _trim_cache()
     return out
 
 
