@@ -52,6 +52,16 @@ _CLASS_TYPE = {"HUM": "HUM", "NON": "NON", "LOC": "PLACE", "TIM": "TIM"}
 # spaCy labels that name a referent or a time; amounts ("20 points") stay descriptions.
 _NAME_OR_TIME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
                                   "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
+# spaCy labels that agree with each annotated class of mention; a label outside them is the
+# tagger's mistake ("Actress" as a work of art).
+_CLASS_LABELS = {
+    "HUM": ("PERSON", "ORG", "NORP", "GPE"),
+    "NON": ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORG", "LANGUAGE", "FAC"),
+    "LOC": ("GPE", "LOC", "FAC", "ORG"),
+    "TIM": ("DATE", "TIME"),
+}
+# The name type of a capitalized mention whose label disagrees with its class.
+_CLASS_NAME = {"LOC": "LOC", "NON": "PRODUCT"}
 # Baseline: two names whose texts are at least this alike (rapidfuzz ratio, 0-100).
 BASELINE_NAME_RATIO = 90
 
@@ -70,8 +80,14 @@ def head_token(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def mention_type(head: Token | None, category: str) -> str:
-    if head is not None and head.ent_type_ in _NAME_OR_TIME_LABELS:
-        return head.ent_type_
+    """spaCy's label of the head word when it agrees with the mention's annotated class (a
+    person or body for HUM, a place for LOC, ...); else the class's own type: a capitalized
+    place or thing stays a name ("LOC", "PRODUCT"), anything else a description."""
+    label = head.ent_type_ if head is not None else ""
+    if label in _NAME_OR_TIME_LABELS and label in _CLASS_LABELS.get(category, (label,)):
+        return label
+    if label and head is not None and head.text[:1].isupper() and category in _CLASS_NAME:
+        return _CLASS_NAME[category]
     return _CLASS_TYPE.get(category, category)
 
 
@@ -176,7 +192,10 @@ def baseline_labels(mentions: dict[str, list[Mention]], story_of: dict[str, str]
 def newsprism_labels(mentions: dict[str, list[Mention]], story_of: dict[str, str],
                      docs: Sequence[EcbDoc]) -> dict[tuple[str, int], str]:
     texts = {d.name: d.text for d in docs}
-    result = resolve(mentions, story_of, texts=texts, across_stories=True)
+    from newsprism.resolve.synonyms import default_embedder
+
+    result = resolve(mentions, story_of, texts=texts, across_stories=True,
+                     embedder=default_embedder)
     return dict(result.mention_entity)
 
 

@@ -68,6 +68,12 @@ MALE_NOUNS = word_set("""
     prince boyfriend groom widower businessman chairman spokesman congressman hero waiter
     monk mr sir
     """)
+# Suffixes after a person's name that tell generations apart (folded).
+GENERATIONAL_SUFFIXES = word_set("jr sr ii iii iv junior senior")
+# A one-word name that is a word of a person's full name in the same story is that person's
+# name, unless it names a country or a place at least this populous ("Lopez" the surname, not
+# the town of 26,000; "Washington" may be the city).
+SURNAME_OVER_PLACE_POPULATION = 500_000
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 
@@ -121,6 +127,7 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
         if title:
             roles.append(title)
         text = " ".join(w for w in text.split() if not _NUMBER.match(w.strip(",")))
+        text = _strip_suffix(text)
     key = fold(text)
     if fam == "loc":
         key = " ".join(PLACE_ABBREVIATIONS.get(w, w) for w in key.split())
@@ -140,6 +147,16 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
         role_words={singular(w) for r in roles for w in fold(r).split()},
         base=_base(text, key) if form == "name" and fam in ("loc", "org") else key,
     )
+
+
+def _strip_suffix(text: str) -> str:
+    """A person's name without a generational suffix ("W. Mark Felt, Sr." -> "W. Mark
+    Felt"): the suffix tells a father from a son only where both are named, and reports drop
+    it freely."""
+    words = text.split()
+    while len(words) > 2 and fold(words[-1]) in GENERATIONAL_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(" ,")
 
 
 def _form(m: Mention, text: str, pronoun: str | None, fam: str) -> str:
@@ -203,7 +220,8 @@ def repair_types(nodes: Sequence[Node]) -> None:
         by_key: dict[str, list[Node]] = defaultdict(list)
         for node in members:
             by_key[node.key].append(node)
-        surnames = {n.tokens[-1] for n in members if n.type == "PERSON" and n.multi}
+        surnames = {t for n in members if n.type == "PERSON" and n.multi
+                    for t in (n.tokens[0], n.tokens[-1]) if len(t) > 2}
         org_ends = {n.tokens[-1] for n in members if n.type == "ORG" and n.multi}
         for key, same in by_key.items():
             counts = Counter(n.type for n in same)
@@ -232,7 +250,10 @@ def _name_descriptions(names: Sequence[Node], descriptions: Sequence[Node]) -> N
 
 
 def _is_place(text: str) -> bool:
-    return lookup_place(text) is not None or country_of(text) is not None
+    if country_of(text) is not None:
+        return True
+    place = lookup_place(text)
+    return place is not None and place.population >= SURNAME_OVER_PLACE_POPULATION
 
 
 def token_blocks(node: Node) -> set[str]:

@@ -38,6 +38,7 @@ from newsprism.resolve.story_entities import (
     link_stories,
     story_days,
 )
+from newsprism.resolve.synonyms import Embedder
 from newsprism.resolve.union import Groups
 from newsprism.types import Entity, Event, Mention, Quote
 
@@ -89,6 +90,7 @@ def resolve(
     texts: Mapping[str, str] | None = None,
     report_dates: Mapping[str, str | None] | None = None,
     across_stories: bool = True,
+    embedder: Embedder | None = None,
 ) -> Resolution:
     """Resolve mentions to entities.
 
@@ -98,7 +100,7 @@ def resolve(
     ``across_stories=False`` every entity stays within its story.
     """
     found = resolve_stories(mentions_by_report, story_of, quotes=quotes, events=events,
-                            aliases=aliases, texts=texts)
+                            aliases=aliases, texts=texts, embedder=embedder)
     days = story_days(story_of, report_dates or {})
     entities, ids = build_entities(found.items, aliases=aliases, known=known, days=days,
                                    across_stories=across_stories)
@@ -127,12 +129,13 @@ def resolve_stories(
     events: Sequence[Event] = (),
     aliases: AliasRules | None = None,
     texts: Mapping[str, str] | None = None,
+    embedder: Embedder | None = None,
 ) -> StoryResolution:
     """Link the mentions within each story (never across stories)."""
     nodes = _nodes(mentions_by_report, story_of)
     repair_types(nodes)
     groups = Groups(nodes)
-    linker = Linker(nodes, groups, texts)
+    linker = Linker(nodes, groups, texts, embedder)
     locate = _Locator(linker)
     speakers = {q.id: n for q in quotes if (n := locate.speaker(q)) is not None}
     actors = _event_nodes(events, locate)
@@ -145,6 +148,8 @@ def resolve_stories(
     linker.quotes([(speakers[q.id], q.text) for q in quotes if q.id in speakers])
     linker.descriptions()
     linker.sole_names()
+    linker.main_people()
+    linker.story_main_people()
     _force_same(nodes, groups, aliases)
 
     items = [_story_entity([nodes[i] for i in members], groups)

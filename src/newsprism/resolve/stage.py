@@ -22,6 +22,7 @@ from newsprism.config import Settings
 from newsprism.resolve.aliases import AliasRules, load_aliases, parse_aliases
 from newsprism.resolve.identities import Ref, StoryResolution, build_entities, resolve_stories
 from newsprism.resolve.story_entities import StoryEntity, story_days
+from newsprism.resolve.synonyms import default_embedder
 from newsprism.store import Store
 from newsprism.store.entities import (
     events_of,
@@ -108,7 +109,8 @@ def _resolve_touched(store: Store, stories: Sequence[str], members: dict[str, li
     info = report_info(store, ids)
     return resolve_stories(by_report, story_of, quotes=store.quotes(ids),
                            events=events_of(store, ids), aliases=aliases,
-                           texts={rid: i.text for rid, i in info.items()})
+                           texts={rid: i.text for rid, i in info.items()},
+                           embedder=default_embedder)
 
 
 def _write_pointers(store: Store, found: StoryResolution, kept: dict[str, dict[str, Any]],
