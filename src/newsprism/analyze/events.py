@@ -319,19 +319,19 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     Returns (token, passive) where passive means the token is the patient (nsubjpass).
     """
     cur = tok
+    # "X were imprisoned and were released by Y": a passive conjunct shares its patient X
+    # (only through "and": in "drones set to be sold to X" the drones are the raised subject)
+    conjoined_passive = bool(_children(tok, "auxpass"))
     for _ in range(4):
         subj = _children(cur, "nsubj", "csubj")
         if subj:
             # "Old foes X and Y have renewed ties": the parser may split the subject
             named = [t for t in subj if t.pos_ == "PROPN"]
-            # "X were imprisoned and were released by Y": a passive conjunct shares X
-            passive = cur.i != tok.i and bool(_children(tok, "auxpass"))
-            return (_relcl_head((named or subj)[0]), passive)
+            return (_relcl_head((named or subj)[0]), cur.i != tok.i and conjoined_passive)
         subjpass = _children(cur, "nsubjpass")
         if subjpass:
             # only the trigger's own passive swaps roles; "X is scheduled to attend" keeps X
-            shared = bool(_children(tok, "auxpass"))  # "were arrested and were released"
-            return (_relcl_head(subjpass[0]), cur.i == tok.i or shared)
+            return (_relcl_head(subjpass[0]), cur.i == tok.i or conjoined_passive)
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "aux",
@@ -341,6 +341,7 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
                 obj = _dobj(cur.head)
                 if obj is not None and _is_actor(obj):
                     return obj, False
+            conjoined_passive = conjoined_passive and cur.dep_ == "conj"
             cur = cur.head
             continue
         break

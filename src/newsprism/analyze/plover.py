@@ -93,7 +93,7 @@ _add("REQUEST", "ask request urge appeal demand seek invite press plead petition
      "beg exhort lobby")
 _add("ACCUSE", "accuse blame criticize criticise condemn denounce allege slam blast deplore "
      "censure sue indict investigate probe rebuke castigate decry lambaste fault chide scold "
-     "disapprove inspect examine re-examine reexamine")
+     "disapprove inspect")
 _add("REJECT", "reject refuse deny dismiss veto decline rebuff spurn defy resist "
      "repudiate renounce disavow")
 # CAMEO 110 "disapprove" is an objection; 12 "reject" answers a proposal or a demand.
