@@ -248,3 +248,34 @@ def test_reports_citing_different_numbers_need_more_resemblance() -> None:
         clusterer.add_features(second)
         assert clusterer.similarity("r1", second.report_id) >= clusterer.threshold
         assert (clusterer.story_of(second.report_id) == "r1") is together
+
+
+def _random_reports(seed: int, count: int) -> list[ReportFeatures]:
+    """Reports over a few shared names and numbers, half of them without days: many near-ties,
+    displaced best matches and regrouped stories."""
+    rng = random.Random(seed)
+    keys = [f"n:k{i}" for i in range(24)] + ["#:41", "#:57", "t:w1", "t:w2"]
+    out = []
+    for i in range(count):
+        weights = {k: rng.random() for k in rng.sample(keys, rng.randint(2, 3))}
+        day = 700_000 + rng.randint(0, 20) if rng.random() < 0.5 else None
+        out.append(_unit(f"r{i:02d}", weights, day))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_reports_give_one_partition_in_any_order(seed: int) -> None:
+    reports = _random_reports(seed, 24)
+    rng = random.Random(seed)
+    partitions = set()
+    for _ in range(5):
+        order = list(reports)
+        rng.shuffle(order)
+        clusterer = StoryClusterer()
+        for item in order:
+            clusterer.add_features(item)
+        partitions.add(frozenset(partition(clusterer.assignments())))
+        restored = StoryClusterer.from_state(json.loads(json.dumps(clusterer.to_state())))
+        partitions.add(frozenset(partition(restored.assignments())))
+    assert len(partitions) == 1
+    assert len(next(iter(partitions))) > 1  # the reports are not all one story
