@@ -199,3 +199,9 @@ def test_people_from_a_state_stand_for_it(nlp: Language) -> None:
     protest = _one(_events(nlp, "Dissidents from Peru protested outside the embassy."),
                    "PROTEST")
     assert protest.source_text == "Peru"
+
+
+def test_a_date_is_not_an_actor(nlp: Language) -> None:
+    killed = _one(_events(nlp, "The storm of May 4, which killed two fishermen from Chile, "
+                                "was the worst in years."), "ASSAULT")
+    assert killed.source_text is None

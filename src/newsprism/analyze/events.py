@@ -49,6 +49,8 @@ from newsprism.types import Event, Mention, NumberExpr, TimeExpr
 # Prepositions that introduce the target of an event ("met with X", "sanctions on X").
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "upon", "toward", "towards",
                  "from", "for")
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                             "QUANTITY"})
 # Event types whose venue is their counterpart when no other actor is named.
 _HOSTED_TYPES = frozenset({"CONSULT", "PROTEST", "MOBILIZE"})
 # Visits: the place arrived in is the host ("arrived in Gondor" targets Gondor).
@@ -356,6 +358,8 @@ def _relcl_head(tok: Token) -> Token:
 
 
 def _is_actor(tok: Token) -> bool:
+    if tok.ent_type_ in _NOT_ACTOR_ENTS:
+        return False  # "the flood of March 3, which killed ...": a date is no actor
     return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC",
                                                      "FAC")
             or tok.lower_ in _PRONOUNS or tok.lower_ in _ACTOR_NOUNS
