@@ -241,12 +241,24 @@ def _name_descriptions(names: Sequence[Node], descriptions: Sequence[Node]) -> N
     """A description spelled as a name of the story, capitalized, is that name (the tagger
     missed it in one place): "Okonkwo" described as a person where "Okonkwo" is a name."""
     by_key = {n.key: n for n in names}
+    people: dict[str, Node] = {}
+    for n in names:
+        if n.type == "PERSON" and n.multi:
+            people.setdefault(n.tokens[-1], n)
     for node in descriptions:
         name = by_key.get(node.key)
+        if name is None and node.fam == "hum" and node.tokens and _capitalized(node.display):
+            # "Gupta" or "Mo Gupta" left untagged where "Dr. Anil Gupta" is a person.
+            name = people.get(node.tokens[-1])
         if name is not None and node.display[:1].isupper():
             node.form, node.type, node.fam = "name", name.type, name.fam
             node.acronym = acronym_letters(node.display)
-            node.base = name.base
+            node.base = name.base if name.key == node.key else node.key
+
+
+def _capitalized(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _is_place(text: str) -> bool:

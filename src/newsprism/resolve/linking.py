@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations, pairwise
 
 from newsprism.resolve.acronyms import matches as acronym_matches
-from newsprism.resolve.features import Node, families_compatible, token_blocks
+from newsprism.resolve.features import NUMBER_WORDS, Node, families_compatible, token_blocks
 from newsprism.resolve.gazetteer import lookup_place
 from newsprism.resolve.names import (
     GROUP_PRONOUNS,
@@ -84,6 +84,8 @@ COLLECTIVE = word_set("""
     police team group company government army navy force club agency ministry department
     family crew staff union party council committee board court jury panel band network
     administration authority office firm commission organization organisation public
+    management leadership country nation state city town community audience crowd website
+    site newspaper paper magazine station channel outlet media press side squad
     """)
 # Kinds of description compared by meaning: people, things, places and events (times and
 # amounts are told apart by their words).
@@ -519,7 +521,7 @@ class Linker:
                     continue
                 if node.head in BUSINESS:
                     pool = orgs
-                elif node.head in INTERMEDIARIES or node.head in COLLECTIVE:
+                elif not _individual(node):
                     continue
                 else:
                     pool = people
@@ -532,9 +534,7 @@ class Linker:
                 continue
             person = next(iter(people.values()))
             for node in members:
-                if (node.form == "nominal" and node.fam == "hum" and not node.plural
-                        and node.head not in INTERMEDIARIES and node.head not in COLLECTIVE
-                        and node.head not in BUSINESS):
+                if _individual(node):
                     self.union(person, node)
 
     def main_people(self) -> None:
@@ -556,9 +556,7 @@ class Linker:
                 continue
             person = first[max(counts, key=lambda r: counts[r])]
             for node in members:
-                if (node.form == "nominal" and node.fam == "hum" and not node.plural
-                        and node.head not in INTERMEDIARIES and node.head not in COLLECTIVE
-                        and node.head not in BUSINESS):
+                if _individual(node):
                     self.union(person, node)
 
     def story_main_people(self) -> None:
@@ -582,9 +580,7 @@ class Linker:
                 continue
             person = first[max(reports, key=lambda r: len(reports[r]))]
             for node in members:
-                if (node.report not in named and node.form == "nominal" and node.fam == "hum"
-                        and not node.plural and node.head not in INTERMEDIARIES
-                        and node.head not in COLLECTIVE and node.head not in BUSINESS):
+                if node.report not in named and _individual(node):
                     self.union(person, node)
 
     def quotes(self, spoken: Sequence[tuple[Node, str]]) -> None:
@@ -614,6 +610,15 @@ class Linker:
                         continue
                     if n / len(words | owords) >= QUOTE_SIMILARITY:
                         self.union(node, other)
+
+
+def _individual(node: Node) -> bool:
+    """A singular description of one person that may be the person a report is about: not
+    one who speaks or acts for others, a group, a business, a number ("two") or a website."""
+    head = node.head
+    return (node.form == "nominal" and node.fam == "hum" and not node.plural
+            and head not in INTERMEDIARIES and head not in COLLECTIVE and head not in BUSINESS
+            and head.isalpha() and head not in NUMBER_WORDS)
 
 
 def _agrees(pronoun: str, cand: Node) -> bool:

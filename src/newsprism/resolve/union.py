@@ -35,6 +35,12 @@ class Groups:
         ]
         self.genders: list[set[str]] = [{node.gender} if node.gender else set()
                                         for node in nodes]
+        # Full names (two words or more) of people and organisations in the group: a person
+        # and an organisation are one referent only under one name (the tagger's two labels
+        # for one name); a one-word name may be either ("Lohan" tagged an organisation).
+        self.named: list[dict[str, set[str]]] = [
+            {node.fam: {node.key}} if node.form == "name" and node.fam in ("per", "org")
+            and node.multi else {} for node in nodes]
         # alias "different" group -> name keys of it found in this group
         self.kept_apart: list[dict[int, set[str]]] = [{} for _ in range(n)]
 
@@ -68,7 +74,7 @@ class Groups:
             return True
         if not all(families_compatible(x, y) for x in self.fams[ra] for y in self.fams[rb]):
             return True
-        if len(self.genders[ra] | self.genders[rb]) > 1:
+        if len(self.genders[ra] | self.genders[rb]) > 1 or self._person_and_body(ra, rb):
             return True
         ca, cb = self.countries[ra], self.countries[rb]
         if ca and cb and not ca & cb:
@@ -79,6 +85,14 @@ class Groups:
                 return True
         return any(person_names_conflict(x, y)
                    for x in self.full_names[ra] for y in self.full_names[rb])
+
+    def _person_and_body(self, ra: int, rb: int) -> bool:
+        """A group named as a person and one named as an organisation, sharing no name."""
+        na, nb = self.named[ra], self.named[rb]
+        for x, y in (("per", "org"), ("org", "per")):
+            if x in na and y in nb and not (na[x] | na.get(y, set())) & (nb[y] | nb.get(x, set())):
+                return True
+        return False
 
     def union(self, a: int, b: int, *, force: bool = False) -> bool:
         """Merge the groups of ``a`` and ``b`` unless that is forbidden (``force`` skips the
@@ -97,6 +111,9 @@ class Groups:
         self.full_names[ra] |= self.full_names[rb]
         self.countries[ra] |= self.countries[rb]
         self.genders[ra] |= self.genders[rb]
+        for fam, keys in self.named[rb].items():
+            self.named[ra].setdefault(fam, set()).update(keys)
+        self.named[rb] = {}
         for g, keys in self.kept_apart[rb].items():
             self.kept_apart[ra].setdefault(g, set()).update(keys)
         self.members[rb] = []
