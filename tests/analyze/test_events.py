@@ -205,3 +205,13 @@ def test_a_date_is_not_an_actor(nlp: Language) -> None:
     killed = _one(_events(nlp, "The storm of May 4, which killed two fishermen from Chile, "
                                 "was the worst in years."), "ASSAULT")
     assert killed.source_text is None
+
+
+def test_nominalized_acts_and_called_off_talks(nlp: Language) -> None:
+    signing = [e for e in _events(nlp, "Norway welcomed the signing of the agreement between "
+                                       "Chile and Peru.") if e.type == "AGREE"]
+    assert [(e.source_text, e.target_text) for e in signing] == [("Chile", "Peru")]
+    lifting = _one(_events(nlp, "The lifting of sanctions on Cuba by Chile angered Peru."),
+                   "CONCEDE")
+    assert (lifting.source_text, lifting.target_text) == ("Chile", "Cuba")
+    assert _one(_events(nlp, "The ministers called off the talks."), "SANCTION")

@@ -151,32 +151,35 @@ def _classify(tok: Token) -> _Trigger | None:
     if tok.pos_ == "VERB":
         return _classify_verb(tok)
     if tok.pos_ == "NOUN":
-        kind = _nominal_kind(tok)
-        if kind is None:
+        typed = _nominal_kind(tok)
+        if typed is None:
             return None
         head = tok.head
         # "held talks" is typed from its verb; "welcomed the lifting of sanctions" is two acts
         governed = tok.dep_ in ("dobj", "obj", "nsubjpass") and (
             _lemma(head) in LIGHT_VERBS
             or (_lemma(head) in VERBS and tok.lower_ not in NOMINAL_VERBS))
+        # "the signing of the agreement": the agreement is typed with its signing
+        governed = governed or (tok.dep_ == "pobj" and head.lower_ == "of"
+                                and head.head.lower_ in NOMINAL_VERBS)
         if _noun_owners(tok) and not governed:
-            return _Trigger(tok, kind, None)
+            return _Trigger(tok, typed[0], typed[1])
     return None
 
 
-def _nominal_kind(tok: Token) -> str | None:
+def _nominal_kind(tok: Token) -> tuple[str, Token | None] | None:
     """Type of an event noun ("visit", "talks"), or of a nominalized light verb with its
-    object ("the lifting of sanctions", "the resumption of ties")."""
+    object ("the lifting of sanctions", "the resumption of ties"), with that object."""
     kind = EVENT_NOUNS.get(tok.lower_)
     if kind is not None:
-        return kind
+        return kind, None
     verb = NOMINAL_VERBS.get(tok.lower_)
     if verb is None:
         return None
     for p in _prep_objects(tok, ("of",)):
         noun_kind = OBJECT_NOUNS.get(p.lower_) or OBJECT_NOUNS.get(_lemma(p))
         if noun_kind is not None:
-            return OBJECT_VERB.get((verb, noun_kind), noun_kind)
+            return OBJECT_VERB.get((verb, noun_kind), noun_kind), p
     return None
 
 
@@ -219,6 +222,11 @@ def _classify_verb(tok: Token) -> _Trigger | None:
             return _Trigger(tok, "ASSAULT", None)
         return None
     if lemma == "call":
+        if obj is not None and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+            # "called off the talks / the strike": ending them
+            called_off = OBJECT_NOUNS.get(obj.lower_) or OBJECT_NOUNS.get(_lemma(obj))
+            ended = OBJECT_VERB.get(("end", called_off or ""))
+            return _Trigger(tok, ended, obj) if ended is not None else None
         for c in tok.children:
             if (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) or (
                 c.dep_ == "prt" and c.lower_ == "for"
