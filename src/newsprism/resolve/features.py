@@ -242,14 +242,20 @@ def _name_descriptions(names: Sequence[Node], descriptions: Sequence[Node]) -> N
     missed it in one place): "Okonkwo" described as a person where "Okonkwo" is a name."""
     by_key = {n.key: n for n in names}
     people: dict[str, Node] = {}
+    bodies: dict[str, Node] = {}
     for n in names:
         if n.type == "PERSON" and n.multi:
             people.setdefault(n.tokens[-1], n)
+        elif n.type == "ORG" and n.multi and len(n.tokens[-1]) > 3:
+            bodies.setdefault(n.tokens[-1], n)
     for node in descriptions:
         name = by_key.get(node.key)
         if name is None and node.fam == "hum" and node.tokens and _capitalized(node.display):
-            # "Gupta" or "Mo Gupta" left untagged where "Dr. Anil Gupta" is a person.
+            # "Gupta" or "Mo Gupta" left untagged where "Dr. Anil Gupta" is a person;
+            # "Herons" where "Lakeside Herons" is a team.
             name = people.get(node.tokens[-1])
+            if name is None and len(node.tokens) == 1:
+                name = bodies.get(node.tokens[0])
         if name is not None and node.display[:1].isupper():
             node.form, node.type, node.fam = "name", name.type, name.fam
             node.acronym = acronym_letters(node.display)

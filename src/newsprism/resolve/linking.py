@@ -242,8 +242,10 @@ class Linker:
             found = [c for c in longs if families_compatible(c.fam, node.fam)
                      and acronym_matches(node.acronym, c.display)]
             roots = {self.groups.find(c.i) for c in found}
-            if len(roots) == 1:
-                self.union(found[0], node)
+            # Several mentions of one expansion not yet linked are still one candidate.
+            if len(roots) == 1 or len({c.key for c in found}) == 1:
+                for c in found:
+                    self.union(c, node)
 
     def _appositions(self, members: Sequence[Node]) -> None:
         """"NAME, a description," / "a description, NAME": one referent."""
@@ -253,6 +255,9 @@ class Linker:
         for a, b in pairwise(members):
             if a.end > b.start or {a.form, b.form} != {"name", "nominal"}:
                 continue
+            nominal = a if a.form == "nominal" else b
+            if not any(t.isalpha() for t in nominal.tokens):
+                continue  # "the Lakers, 98-91," is a score, not another name for the team
             if not _APPOSITION_OPEN.match(text[a.end:b.start]):
                 continue
             after = text[b.end:b.end + 2]
