@@ -215,7 +215,10 @@ def repair_types(nodes: Sequence[Node]) -> None:
         elif node.form == "nominal" and node.key and node.fam not in ("time",):
             described[node.story].append(node)
     for story, members in by_story.items():
-        _name_descriptions(members, described.get(story, ()))
+        pending = described.get(story, ())
+        _name_descriptions(members, pending)
+        # Descriptions now read as names vote on their name's type too.
+        members.extend(n for n in pending if n.form == "name")
     for members in by_story.values():
         by_key: dict[str, list[Node]] = defaultdict(list)
         for node in members:

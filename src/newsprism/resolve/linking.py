@@ -85,8 +85,14 @@ COLLECTIVE = word_set("""
     family crew staff union party council committee board court jury panel band network
     administration authority office firm commission organization organisation public
     management leadership country nation state city town community audience crowd website
-    site newspaper paper magazine station channel outlet media press side squad
+    site newspaper paper magazine station channel outlet media press side squad gang mob clan
     """)
+# Words that stand for people without describing anyone ("those", "everyone").
+INDEFINITE = word_set("""
+    everyone everybody anyone anybody someone somebody nobody noone those these all some
+    others other many few several each both either neither none one
+    """)
+_WEB_ADDRESS = re.compile(r"\.\s?(?:com|org|net|gov|edu)\b", re.I)
 # Kinds of description compared by meaning: people, things, places and events (times and
 # amounts are told apart by their words).
 _SYNONYM_FAMILIES = frozenset({"hum", "thing", "loc", "event"})
@@ -623,7 +629,8 @@ def _individual(node: Node) -> bool:
     head = node.head
     return (node.form == "nominal" and node.fam == "hum" and not node.plural
             and head not in INTERMEDIARIES and head not in COLLECTIVE and head not in BUSINESS
-            and head.isalpha() and head not in NUMBER_WORDS)
+            and head.isalpha() and head not in NUMBER_WORDS and head not in INDEFINITE
+            and not _WEB_ADDRESS.search(node.display))
 
 
 def _agrees(pronoun: str, cand: Node) -> bool:
