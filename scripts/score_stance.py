@@ -1,7 +1,7 @@
 """Score newsprism's claim matching and stance reading on FNC-1 (competition test set).
 
     .venv/bin/python scripts/score_stance.py [--data ../shared/datasets/fnc1_stance]
-        [--cache ~/.cache/newsprism/fnc1_embeddings.npz] [--limit N] [--json FILE]
+        [--cache FILE.npz] [--limit N] [--json FILE] [--calibration-only]
 
 No FNC-1 label is used for learning. The rule's thresholds are set by grid search on a fixed
 20% calibration split (seed newsprism.eval.fnc1.CALIBRATION_SEED) and scores are reported on
@@ -33,7 +33,10 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "fnc1_stance"
 
 def embed_cached(texts: list[str], cache: Path | None) -> np.ndarray:
-    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()
+    # Vectors encoded in bfloat16 (similarity.embed_bf16) differ slightly from float32 ones:
+    # the key keeps the two apart.
+    mode = "bf16\x00" if similarity.embed_bf16() else ""
+    key = hashlib.sha256((mode + "\x00".join(texts)).encode()).hexdigest()
     if cache is not None and cache.is_file():
         data = np.load(cache)
         if str(data["key"]) == key:
@@ -156,8 +159,9 @@ def report(name: str, s: fnc1.FncScore) -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--cache", type=Path,
-                    default=Path.home() / ".cache" / "newsprism" / "fnc1_embeddings.npz")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="embedding cache (default ~/.cache/newsprism/fnc1_embeddings.npz, "
+                         "fnc1_embeddings_bf16.npz when encoding in bfloat16)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N pairs")
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--json", type=Path, default=None)
@@ -172,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     pairs, bodies = fnc1.read_fnc1(args.data)
     if args.limit:
         pairs = pairs[: args.limit]
-    cache = None if args.limit else args.cache
+    default_cache = Path.home() / ".cache" / "newsprism" / (
+        "fnc1_embeddings_bf16.npz" if similarity.embed_bf16() else "fnc1_embeddings.npz")
+    cache = None if args.limit else (args.cache or default_cache)
     feats = features(pairs, bodies, cache, not args.no_embeddings)
     gold = [p.stance for p in pairs]
     cal, ev = fnc1.calibration_split(len(pairs))

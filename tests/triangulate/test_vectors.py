@@ -156,3 +156,20 @@ def test_only_what_the_store_lacks_is_encoded(db_path: Path, monkeypatch: pytest
         stored = store.get_embeddings(similarity.EMBED_MODEL_ID,
                                       [similarity.text_sha(one), similarity.text_sha(two)])
         assert len(stored) == 2
+
+
+def test_bf16_encoding_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.errors import ConfigError
+
+    try:
+        for value, expected in (("1", True), ("0", False)):
+            monkeypatch.setenv("NEWSPRISM_EMBED_BF16", value)
+            similarity.embed_bf16.cache_clear()
+            assert similarity.embed_bf16() is expected
+        monkeypatch.setenv("NEWSPRISM_EMBED_BF16", "yes")
+        similarity.embed_bf16.cache_clear()
+        with pytest.raises(ConfigError):
+            similarity.embed_bf16()
+    finally:
+        monkeypatch.delenv("NEWSPRISM_EMBED_BF16")
+        similarity.embed_bf16.cache_clear()

