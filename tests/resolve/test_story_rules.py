@@ -1,0 +1,196 @@
+"""The resolver's story-level evidence: synonymous description heads, a report's and a story's
+main person, pronoun salience, event days, sister stories, and what never joins (a person's
+and an organisation's full names, a score after a team, groups and numbers as individuals).
+
+Fictional reports written for these tests; mentions are built the way the analyze stage gives
+them (the helper is test_identities.py's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.resolve.identities import Resolution, resolve
+from newsprism.resolve.synonyms import sentence_of, similar_pairs
+from newsprism.types import Mention
+
+
+class Report:
+    """A fixture report: its text and mentions found by searching the text."""
+
+    def __init__(self, rid: str, text: str) -> None:
+        self.rid = rid
+        self.text = text
+        self.mentions: list[Mention] = []
+
+    def m(self, surface: str, type_: str = "PERSON", role: str | None = None) -> Report:
+        """Add the next whole-word occurrence of ``surface`` outside the mentions so far."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        for found in re.finditer(rf"\b{re.escape(surface)}(?!\w)", self.text):
+            if not any(s <= found.start() < e for s, e in taken):
+                break
+        else:
+            raise AssertionError(f"{surface!r} not found in {self.rid}")
+        start = found.start()
+        self.mentions.append(Mention(self.rid, start, start + len(surface), surface, type_,
+                                     role=role))
+        self.mentions.sort(key=lambda x: x.start)
+        return self
+
+    def index(self, surface: str, nth: int = 0) -> int:
+        starts = [m.start for m in self.mentions if m.text == surface]
+        return next(i for i, m in enumerate(self.mentions) if m.start == starts[nth])
+
+
+def run(reports: list[Report], stories: dict[str, str] | None = None, **kw: object
+        ) -> Resolution:
+    by = {r.rid: r.mentions for r in reports}
+    story_of = stories if stories is not None else {r.rid: "s1" for r in reports}
+    return resolve(by, story_of, texts={r.rid: r.text for r in reports},  # type: ignore[arg-type]
+                   **kw)
+
+
+def eid(res: Resolution, r: Report, surface: str, nth: int = 0) -> str:
+    return res.mention_entity[(r.rid, r.index(surface, nth))]
+
+# Toy embeddings: "breach" and "leak" point the same way, "repair" elsewhere, "guard" and
+# "raider" close enough to count as alike (to test the one-sentence guard).
+_VECTORS = {
+    "breach": (1.0, 0.0, 0.0), "leak": (0.96, 0.28, 0.0), "repair": (0.0, 1.0, 0.0),
+    "raider": (0.0, 0.0, 1.0), "guard": (0.0, 0.28, 0.96),
+}
+
+
+def toy_embedder(texts: Sequence[str]) -> np.ndarray:
+    rows = [_VECTORS.get(t, (0.577, 0.577, 0.577)) for t in texts]
+    out = np.asarray(rows, dtype=np.float32)
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_similar_pairs_and_sentences() -> None:
+    pairs = similar_pairs(["breach", "repair", "leak"], toy_embedder, threshold=0.9)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 2)]
+    assert similar_pairs(["breach"], toy_embedder) == []
+    assert similar_pairs(["breach", "leak"], lambda texts: None) == []
+    text = "One thing. Another thing!\nA third."
+    assert sentence_of(text, [0, 12, 27]) == [0, 1, 2]
+
+
+def test_synonymous_heads_join_unless_one_sentence_uses_both() -> None:
+    a = Report("a", "The breach exposed the ferry tickets. Raiders hit the depot.")
+    a.m("breach", "NON").m("Raiders", "HUM")
+    b = Report("b", "The leak was found on Monday. The repair took a week.")
+    b.m("leak", "NON").m("repair", "NON")
+    c = Report("c", "The raiders fled as the guards watched.")
+    c.m("raiders", "HUM").m("guards", "HUM")
+    res = run([a, b, c], embedder=toy_embedder)
+    assert eid(res, a, "breach") == eid(res, b, "leak")
+    assert eid(res, b, "repair") != eid(res, b, "leak")
+    assert eid(res, c, "raiders") != eid(res, c, "guards")
+    plain = run([a, b, c])
+    assert eid(plain, a, "breach") != eid(plain, b, "leak")
+
+
+def test_a_reports_main_person_takes_its_descriptions_but_not_its_lawyer() -> None:
+    r = Report("r", "Ines Valdera sang on Friday. Valdera's lawyer, Tomas Brec, said the "
+                    "singer was tired. Valdera left early. The lawyer stayed.")
+    r.m("Ines Valdera").m("Valdera").m("Tomas Brec").m("singer", "HUM").m("Valdera")
+    r.m("lawyer", "HUM", None)
+    res = run([r])
+    valdera = eid(res, r, "Ines Valdera")
+    assert eid(res, r, "singer") == valdera
+    assert eid(res, r, "lawyer") != valdera
+    assert eid(res, r, "Tomas Brec") != valdera
+
+
+def test_a_storys_main_person_takes_descriptions_of_reports_naming_no_one() -> None:
+    a = Report("a", "Ines Valdera sang in Porto. Tomas Brec played the drums.")
+    a.m("Ines Valdera").m("Tomas Brec")
+    b = Report("b", "Ines Valdera cancelled the second night.")
+    b.m("Ines Valdera")
+    c = Report("c", "The singer was unwell, a friend said. Those who waited went home.")
+    c.m("singer", "HUM").m("Those", "HUM")
+    res = run([a, b, c])
+    assert eid(res, c, "singer") == eid(res, a, "Ines Valdera")
+    assert eid(res, c, "Those") != eid(res, a, "Ines Valdera")
+
+
+def test_pronoun_prefers_the_referent_mentioned_most() -> None:
+    r = Report("r", "Ruben Alto won the vote. Alto thanked the staff. Marco Pell, a rival, "
+                    "congratulated him.")
+    r.m("Ruben Alto").m("Alto").m("Marco Pell").m("him")
+    res = run([r])
+    assert eid(res, r, "him") == eid(res, r, "Ruben Alto")
+
+
+def test_relative_days_take_their_reports_weekday() -> None:
+    a = Report("a", "The dam broke on Tuesday. Rescuers worked through the night.")
+    a.m("Tuesday", "DATE")
+    b = Report("b", "The dam broke yesterday, officials said.")
+    b.m("yesterday", "DATE")
+    c = Report("c", "On Thursday the river fell. It rose again today.")
+    c.m("Thursday", "DATE").m("today", "DATE")
+    d = Report("d", "The dam broke on Tuesday morning.")
+    d.m("Tuesday morning", "DATE")
+    res = run([a, b, c, d])
+    tuesday = eid(res, a, "Tuesday")
+    assert eid(res, d, "Tuesday morning") == tuesday
+    assert eid(res, b, "yesterday") == tuesday  # Tuesday: named in twice as many reports
+    assert eid(res, c, "today") == eid(res, c, "Thursday") != tuesday
+
+
+def test_sister_stories_share_descriptions_and_short_names() -> None:
+    a = Report("a", "Ines Valdera and Tomas Brec boarded the ferry at Port Selka.")
+    a.m("Ines Valdera").m("Tomas Brec").m("ferry", "NON")
+    b = Report("b", "Ines Valdera said Tomas Brec slept on the ferry. Brec denied it.")
+    b.m("Ines Valdera").m("Tomas Brec").m("ferry", "NON")
+    c = Report("c", "Brec filed a complaint about the ferry.")
+    c.m("Brec").m("ferry", "NON")
+    res = run([a, b, c], {"a": "s1", "b": "s2", "c": "s3"})
+    assert eid(res, a, "ferry") == eid(res, b, "ferry")
+    # s3 shares no two named referents with the others: its ferry stays its own.
+    assert eid(res, c, "ferry") != eid(res, a, "ferry")
+    lone = Report("d", "Valdera and Brec argued.")
+    lone.m("Valdera").m("Brec")
+    res2 = run([a, b, lone], {"a": "s1", "b": "s2", "d": "s4"})
+    assert eid(res2, lone, "Brec") != eid(res2, a, "Tomas Brec")
+
+
+def test_generational_suffix_and_surname_over_a_small_town() -> None:
+    a = Report("a", "Arlo Denning Jr. opened the mill. Maria Lopez bought it.")
+    a.m("Arlo Denning Jr.").m("Maria Lopez")
+    b = Report("b", "Arlo Denning said Lopez paid in cash.")
+    b.m("Arlo Denning").m("Lopez", "GPE")
+    res = run([a, b])
+    assert eid(res, a, "Arlo Denning Jr.") == eid(res, b, "Arlo Denning")
+    assert eid(res, b, "Lopez") == eid(res, a, "Maria Lopez")
+
+
+def test_person_and_organisation_full_names_never_join() -> None:
+    # "the carrier" is Harbourline Shipping (apposition); the sole-person rule would also
+    # make it the one person the report names.
+    r = Report("r", "Harbourline Shipping, the carrier, hired Pavel Orsk on Monday.")
+    r.m("Harbourline Shipping", "ORG").m("the carrier", "HUM").m("Pavel Orsk")
+    res = run([r])
+    assert eid(res, r, "the carrier") == eid(res, r, "Harbourline Shipping")
+    assert eid(res, r, "Pavel Orsk") != eid(res, r, "Harbourline Shipping")
+
+
+def test_a_score_after_a_team_is_no_apposition() -> None:
+    r = Report("r", "The Lakeside Herons beat the Port Gulls, 98-91, on Sunday.")
+    r.m("Lakeside Herons", "ORG").m("Port Gulls", "ORG").m("98-91", "NON")
+    res = run([r])
+    assert eid(res, r, "98-91") != eid(res, r, "Port Gulls")
+
+
+def test_acronym_takes_every_mention_of_its_one_expansion() -> None:
+    a = Report("a", "Northern Ferry Board said the Northern Ferry Board would meet.")
+    a.m("Northern Ferry Board", "NON").m("Northern Ferry Board", "NON")
+    b = Report("b", "The NFB cancelled the meeting.")
+    b.m("NFB", "NON")
+    res = run([a, b])
+    assert (eid(res, b, "NFB") == eid(res, a, "Northern Ferry Board")
+            == eid(res, a, "Northern Ferry Board", 1))
