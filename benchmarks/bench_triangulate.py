@@ -208,7 +208,8 @@ claim units ({SENTENCES_PER_REPORT} facts and 3 quotes per report, facts drawn f
 60, each report wording its facts its own way so that no two fact sentences are alike: \
 {len(set(texts))} distinct claim texts, {n_parts} with the segments of long sentences). \
 Load average during the run: {loadavg:.1f} on {os.cpu_count()} cores (other work shared the \
-machine); encoding runs on {similarity.embed_threads()} thread(s) at this load.
+machine); encoding runs on {similarity.embed_threads()} thread(s) at this load, in \
+{"bfloat16" if similarity.embed_bf16() else "float32"} (`similarity.embed_bf16`).
 
 | step | wall s (CPU s) | claims/s | note |
 |---|---|---|---|
@@ -232,7 +233,10 @@ machine); encoding runs on {similarity.embed_threads()} thread(s) at this load.
 Target: a story of 50 reports in under {TARGET_S:.0f} s with the model loaded: **{met}** \
 ({cold.wall:.1f} s wall with every sentence distinct; the process itself used {cold.cpu:.1f} s \
 of CPU, nearly all of it encoding, which is what it takes on an idle core). Once its sentences \
-are encoded, re-triangulating a story takes {again.wall:.1f} s.
+are encoded, re-triangulating a story takes {again.wall:.1f} s. Wall times on this shared \
+machine follow the load: the CPU column is the stable figure (at a load average of 5 on the two \
+cores, wall time ran to about twice the CPU time in earlier runs, which puts this story over \
+the target).
 
 Reproduce: `.venv/bin/python benchmarks/bench_triangulate.py`"""
     print(body)
