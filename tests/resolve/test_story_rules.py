@@ -60,7 +60,7 @@ def eid(res: Resolution, r: Report, surface: str, nth: int = 0) -> str:
 # "raider" close enough to count as alike (to test the one-sentence guard).
 _VECTORS = {
     "breach": (1.0, 0.0, 0.0), "leak": (0.96, 0.28, 0.0), "repair": (0.0, 1.0, 0.0),
-    "raider": (0.0, 0.0, 1.0), "guard": (0.0, 0.28, 0.96),
+    "raider": (0.0, 0.0, 1.0), "guard": (0.0, 0.28, 0.96), "mend": (0.8, 0.6, 0.0),
 }
 
 
@@ -92,6 +92,22 @@ def test_synonymous_heads_join_unless_one_sentence_uses_both() -> None:
     assert eid(res, c, "raiders") != eid(res, c, "guards")
     plain = run([a, b, c])
     assert eid(plain, a, "breach") != eid(plain, b, "leak")
+
+
+def test_loosely_alike_heads_join_when_their_stories_use_them_alike() -> None:
+    # "mend" and "repair" are 0.6 alike: enough only with shared words around them.
+    a = Report("a", "Harbourline released the mend for its ticket booking website on Monday.")
+    a.m("mend", "NON")
+    b = Report("b", "Harbourline released the repair for its ticket booking website on Friday.")
+    b.m("repair", "NON")
+    c = Report("c", "Crews began the mend overnight.")
+    c.m("mend", "NON")
+    d = Report("d", "The repair cost little, officials said.")
+    d.m("repair", "NON")
+    res = run([a, b, c, d], {"a": "s1", "b": "s1", "c": "s2", "d": "s2"},
+              embedder=toy_embedder, across_stories=False)
+    assert eid(res, a, "mend") == eid(res, b, "repair")
+    assert eid(res, c, "mend") != eid(res, d, "repair")
 
 
 def test_a_reports_main_person_takes_its_descriptions_but_not_its_lawyer() -> None:

@@ -35,7 +35,16 @@ from newsprism.resolve.names import (
     words_match,
 )
 from newsprism.resolve.roles import roles_match
-from newsprism.resolve.synonyms import MIN_HEAD_LENGTH, Embedder, sentence_of, similar_pairs
+from newsprism.resolve.synonyms import (
+    CONTEXT_CHARS,
+    CONTEXT_SHARED,
+    CONTEXT_SIMILARITY,
+    HEAD_SIMILARITY,
+    MIN_HEAD_LENGTH,
+    Embedder,
+    sentence_of,
+    similar_pairs,
+)
 from newsprism.resolve.union import Groups
 
 # A relative pronoun ("who", "which") refers to the phrase ending at most this many
@@ -401,7 +410,9 @@ class Linker:
     def _synonyms(self, members: Sequence[Node],
                   heads: Mapping[tuple[str, str, bool], Node]) -> None:
         """Descriptions of one kind and number whose heads mean the same ("the flaw" / "the
-        vulnerability"), unless one sentence of the story uses both heads."""
+        vulnerability"): heads at least HEAD_SIMILARITY alike, or CONTEXT_SIMILARITY alike and
+        used among CONTEXT_SHARED of the same words ("released a patch for the browser" /
+        "released an update for the browser"); never two heads one sentence uses."""
         if self.embedder is None:
             return
         together = self._heads_in_one_sentence(members)
@@ -409,11 +420,30 @@ class Linker:
         for (fam, head, plural), node in heads.items():
             if fam in _SYNONYM_FAMILIES and len(head) >= MIN_HEAD_LENGTH and "#" not in head:
                 by_kind[(fam, plural)].append(node)
+        contexts = self._contexts(members)
         for nodes in by_kind.values():
-            for i, j, _ in similar_pairs([n.head for n in nodes], self.embedder):
+            for i, j, cosine in similar_pairs([n.head for n in nodes], self.embedder,
+                                              CONTEXT_SIMILARITY):
                 a, b = nodes[i], nodes[j]
-                if (a.head, b.head) not in together:
+                if (a.head, b.head) in together:
+                    continue
+                shared = contexts.get(a.head, set()) & contexts.get(b.head, set())
+                if cosine >= HEAD_SIMILARITY or len(shared) >= CONTEXT_SHARED:
                     self.union(a, b)
+
+    def _contexts(self, members: Sequence[Node]) -> dict[str, set[str]]:
+        """Each description head's neighbouring content words in the story (cut to six
+        letters, as quotes' words are)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for node in members:
+            text = self.texts.get(node.report)
+            if node.form != "nominal" or not node.head or text is None:
+                continue
+            window = (text[max(0, node.start - CONTEXT_CHARS):node.start] + " "
+                      + text[node.end:node.end + CONTEXT_CHARS])
+            out[node.head] |= {w[:6] for w in _QUOTE_WORD.findall(fold(window))
+                               if len(w) > 3 and w not in _QUOTE_STOP and w not in node.tokens}
+        return out
 
     def _heads_in_one_sentence(self, members: Sequence[Node]) -> set[tuple[str, str]]:
         by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
