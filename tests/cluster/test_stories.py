@@ -263,15 +263,16 @@ def _random_reports(seed: int, count: int) -> list[ReportFeatures]:
     return out
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_random_reports_give_one_partition_in_any_order(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "max_story"),
+                         [(seed, 100) for seed in range(6)] + [(seed, 4) for seed in range(6)])
+def test_random_reports_give_one_partition_in_any_order(seed: int, max_story: int) -> None:
     reports = _random_reports(seed, 24)
     rng = random.Random(seed)
     partitions = set()
     for _ in range(5):
         order = list(reports)
         rng.shuffle(order)
-        clusterer = StoryClusterer()
+        clusterer = StoryClusterer(max_story=max_story)
         for item in order:
             clusterer.add_features(item)
         partitions.add(frozenset(partition(clusterer.assignments())))
@@ -279,3 +280,42 @@ def test_random_reports_give_one_partition_in_any_order(seed: int) -> None:
         partitions.add(frozenset(partition(restored.assignments())))
     assert len(partitions) == 1
     assert len(next(iter(partitions))) > 1  # the reports are not all one story
+
+
+def _notice(i: int, day: int) -> ReportFeatures:
+    """A templated earnings notice of one company: the template words are shared by every
+    notice, the company name only by the notices of that company."""
+    template = {"t:quarter": 0.5, "t:profit": 0.5, "l:quarter": 0.5, "l:profit": 0.4,
+                "t:revenue": 0.4, "l:share": 0.3}
+    # Two companies' notices: cosine 0.41; two notices of one company: 1.
+    return _unit(f"n{i:03d}", {**template, f"n:company{i % 40}": 1.3}, day)
+
+
+def test_templated_notices_do_not_percolate_into_one_story() -> None:
+    notices = [_notice(i, 700_000 + i % 5) for i in range(120)]
+    clusterer = StoryClusterer(max_story=30)
+    for item in notices:
+        clusterer.add_features(item)
+    sizes = sorted(len(s.report_ids) for s in clusterer.stories())
+    assert sizes[-1] <= 30
+    # Cut at the level where the shared company name makes the difference: one story per
+    # company (its three notices), as a function of the set, whatever the order.
+    assert sizes == [3] * 40
+    again = StoryClusterer(max_story=30)
+    for item in reversed(notices):
+        again.add_features(item)
+    assert partition(again.assignments()) == partition(clusterer.assignments())
+    assert {s.id: s.report_ids for s in again.stories()} == {
+        s.id: s.report_ids for s in clusterer.stories()}
+    touched = clusterer.take_touched()
+    assert len(touched) == 120  # a change to an oversized set may move every cut in it
+
+
+def test_a_large_story_linked_strongly_throughout_stays_whole() -> None:
+    shared = {"n:harbour": 0.6, "p:varnhold": 0.6, "#:4500": 0.5}
+    reports = [_unit(f"h{i:03d}", {**shared, f"t:word{i}": 0.1}, 700_000) for i in range(40)]
+    clusterer = StoryClusterer(max_story=10)
+    for item in reports:
+        clusterer.add_features(item)
+    assert [len(s.report_ids) for s in clusterer.stories()] == [40]
+    assert clusterer.members("h000") == tuple(r.report_id for r in reports)

@@ -213,7 +213,9 @@ def feature_groups(report: Report, analysis: Analysis | None = None,
     published = day.toordinal() if day else None
     names: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    if analysis is not None and analysis.mentions:
+    if analysis is not None:
+        # An analysis that found no names means the report names no one: the capitalized-word
+        # heuristics would take tabular labels ("Shr", "Revs") and headline words for names.
         for mention in analysis.mentions:
             bucket = places if mention.type in _PLACE_TYPES else names
             if mention.type in _PLACE_TYPES or mention.type in _NAME_TYPES:
