@@ -109,3 +109,16 @@ def test_organisation_before_a_counted_noun_or_after_a_year_stays(nlp: Language)
     doc = _label(nlp("Both sides signed the 1976 Ostrava Accord in Geneva."),
                  ("Ostrava Accord", "ORG"))
     assert ("Ostrava Accord", "ORG") in _texts(doc)
+
+
+def test_portfolio_in_an_office_holders_title_is_part_of_the_role(nlp: Language) -> None:
+    text = ("Finance Minister Lera Vostan met Secretary of Trade Omar Kessel and a Halvane Bank "
+            "spokesman.")
+    doc = _label(nlp(text), ("Finance", "ORG"), ("Lera Vostan", "PERSON"), ("Trade", "ORG"),
+                 ("Omar Kessel", "PERSON"), ("Halvane Bank", "ORG"))
+    found = _texts(doc)
+    assert ("Finance", "ORG") not in found and ("Trade", "ORG") not in found
+    assert {("Lera Vostan", "PERSON"), ("Omar Kessel", "PERSON"),
+            ("Halvane Bank", "ORG")} <= found
+    vostan = next(m for m in extract_mentions(doc, "r") if m.text == "Lera Vostan")
+    assert vostan.role == "Finance Minister"

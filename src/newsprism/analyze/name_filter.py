@@ -4,9 +4,10 @@ The small model tags words of figures tables as people and organisations: the ro
 an earnings table ("Rev 4.5 mln vs 3.9 mln", "Avg shrs 1,234,000") and lowercase unit
 abbreviations after a number ("12 cts"). Later stages take mentions for names, so such spans
 would make unrelated tables look alike. The checks here are general: a name has an uppercase
-letter (unless the whole text is lowercase), a name does not end in a decimal figure, and a
-one-word name that only ever opens a verbless line of figures, with nothing else in the report
-saying it is a name, is a row label.
+letter (unless the whole text is lowercase), a name has no decimal figure, a one-word name
+that only ever opens a verbless line of figures, with nothing else in the report saying it is
+a name, is a row label, a name counted by a figure is a unit ("4 bln N.Z. Dlrs"), and the
+portfolio in an office holder's title ("Finance Minister") is part of a role.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _LABEL_TYPES = frozenset({"PERSON", "ORG", "FAC", "LOC"})
 _COUNTED_TYPES = frozenset({"PERSON", "ORG"})
 _COUNT_DEPS = frozenset({"nummod", "quantmod"})
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
+# Titles whose portfolio is written next to them ("Defense Secretary", "Minister of Trade").
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 # A figure within this many tokens after a row label: "Avg shrs 1,234,000" has two words
@@ -70,7 +73,7 @@ def table_row_labels(spans: Sequence[tuple[str, Span]], doc_text: str) -> set[in
         if verdicts[text] and not _speaks(span):
             labels.add(span.start)
     for label, span in spans:
-        if label in _COUNTED_TYPES and counted_unit(span):
+        if label in _COUNTED_TYPES and (counted_unit(span) or portfolio_of_title(span)):
             labels.add(span.start)
     return labels
 
@@ -86,6 +89,18 @@ def counted_unit(span: Span) -> bool:
     head = root.head
     return root.dep_ == "appos" and head.i == span.start - 1 and _has_figure_modifier(
         head, head.i)
+
+
+def portfolio_of_title(span: Span) -> bool:
+    """A one-word span naming an office holder's portfolio is part of a role, not an
+    organisation acting: "Finance Minister NAME", "Secretary of State NAME"."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 2 : span.start]
+    return after in PORTFOLIO_TITLES or (
+        len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in PORTFOLIO_TITLES)
 
 
 def _has_figure_modifier(token: Token, before: int) -> bool:
