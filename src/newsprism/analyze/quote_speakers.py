@@ -1,6 +1,7 @@
 """Speakers of quotes: the mention a source names, the describing noun phrase when no name
-is given, the nearest earlier person for "he"/"she", and the previous speaker for a cue-less
-quote that opens a sentence (a quote running on over sentences or paragraphs).
+is given, the nearest earlier person for "he"/"she", the nearest earlier group for "they",
+and the previous speaker for a cue-less quote that opens a sentence (a quote running on over
+sentences or paragraphs).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from spacy.tokens import Token
 
 from newsprism.analyze import attribution as attr
 from newsprism.analyze.cues import PERSON_NOUNS, PERSON_PRONOUNS
+from newsprism.analyze.place_evidence import ORG_NOUNS
 from newsprism.analyze.quote_draft import Candidate, Draft, QuoteContext, source_chars
 from newsprism.types import Mention
 
@@ -17,6 +19,13 @@ from newsprism.types import Mention
 CONTINUATION_MAX_SENTENCES = 3
 # "he"/"she" refer to a person named at most this many sentences earlier.
 PRONOUN_WINDOW_SENTENCES = 4
+# Pronouns of a speaking group: the subject of an earlier clause that is people ("officials",
+# "Smith and Jones") or an organisation. "we" is left as written: as a source outside a
+# quote it is the writer or the outlet, not a group named before.
+PLURAL_PRONOUNS = frozenset({"they"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_GROUP_MENTIONS = frozenset({"ORG", "NORP"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def continue_speakers(ctx: QuoteContext, drafts: list[Draft]) -> None:
@@ -78,10 +87,13 @@ def _speaker_of(
     if antecedent is not None:
         source = antecedent  # "X, who said ...": the speaker is X
     if _is_pronoun(source):
+        found = None
         if source.lower_ in PERSON_PRONOUNS:
             found = _antecedent(ctx, source, candidates)
-            if found is not None:
-                return found
+        elif source.lower_ in PLURAL_PRONOUNS:
+            found = _group_antecedent(ctx, source)
+        if found is not None:
+            return found
         return (source.idx, source.idx + len(source), source.text)
     mention = ctx.mention_at(source.idx)
     if mention is None:
@@ -135,3 +147,65 @@ def _person_like(ctx: QuoteContext, start: int, text: str) -> bool:
         return True
     last = words[-1].lower()
     return last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS
+
+
+def _group_antecedent(ctx: QuoteContext, pronoun: Token) -> tuple[int, int, str] | None:
+    """The nearest earlier subject in the plural or naming a group, in the pronoun's window,
+    when nothing else could be meant: None when that subject is not recognizably people or an
+    organisation ("prices rose"), when its sentence has another group as a subject ("nurses
+    protested while doctors waited"), or when other people in the plural are named between it
+    and the pronoun ("X interviewed crew members. They described ...")."""
+    here = ctx.sent_index(pronoun.idx)
+    others = False
+    for sent in range(here, max(-1, here - PRONOUN_WINDOW_SENTENCES - 1), -1):
+        end = pronoun.idx if sent == here else ctx.sent_starts[sent + 1]
+        span = ctx.doc.char_span(ctx.sent_starts[sent], end, alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = [t for t in span if t.i < pronoun.i and t.pos_ != "PRON"
+                  and not ctx.in_direct(t.idx)]
+        # subjects of reported content ("X say changes are needed") are what was said
+        subjects = [t for t in tokens if t.dep_ in _SUBJECT_DEPS and t.head.dep_ != "ccomp"
+                    and (t.tag_ in _PLURAL_TAGS or _group_like(ctx, t))]
+        if subjects:
+            nearest = subjects[-1]
+            groups = [t for t in subjects if _group_like(ctx, t)]
+            if nearest not in groups:
+                return None  # the nearest plural subject is not known to be people
+            if len(groups) > 1 or others or any(
+                    _plural_people(ctx, t) for t in tokens if t.i > nearest.right_edge.i):
+                return None
+            return _group_chars(ctx, nearest)
+        others = others or any(_plural_people(ctx, t) for t in tokens)
+    return None
+
+
+def _plural_people(ctx: QuoteContext, token: Token) -> bool:
+    return token.tag_ in _PLURAL_TAGS and _group_like(ctx, token)
+
+
+def _group_like(ctx: QuoteContext, token: Token) -> bool:
+    """People in the plural, coordinated people, or an organisation."""
+    if token.pos_ == "PRON":
+        return False
+    mention = ctx.mention_at(token.idx)
+    if mention is not None and mention.type in _GROUP_MENTIONS:
+        return True
+    if any(c.dep_ == "conj" for c in token.children) and (
+            (mention is not None and mention.type == "PERSON")
+            or token.lemma_.lower() in PERSON_NOUNS):
+        return True  # "Smith and Jones", "the minister and his aides"
+    lemma = token.lemma_.lower()
+    if token.tag_ in _PLURAL_TAGS:
+        return lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+    return lemma in ORG_NOUNS  # "the ministry", "the union"
+
+
+def _group_chars(ctx: QuoteContext, token: Token) -> tuple[int, int, str]:
+    """An organisation's name as its mention; people as their noun phrase."""
+    mention = ctx.mention_at(token.idx)
+    if mention is not None and mention.type in _GROUP_MENTIONS and not any(
+            c.dep_ == "conj" for c in token.children):
+        return (mention.start, mention.end, mention.text)
+    s, e = source_chars(token)
+    return (s, e, ctx.text[s:e])
