@@ -159,14 +159,16 @@ def test_relative_days_take_their_reports_weekday() -> None:
 
 
 def test_sister_stories_share_descriptions_and_short_names() -> None:
-    a = Report("a", "Ines Valdera and Tomas Brec boarded the ferry at Port Selka.")
-    a.m("Ines Valdera").m("Tomas Brec").m("ferry", "NON")
-    b = Report("b", "Ines Valdera said Tomas Brec slept on the ferry. Brec denied it.")
-    b.m("Ines Valdera").m("Tomas Brec").m("ferry", "NON")
+    a = Report("a", "Ines Valdera and Tomas Brec boarded the ferry at Port Selka on Tuesday.")
+    a.m("Ines Valdera").m("Tomas Brec").m("ferry", "NON").m("Tuesday", "DATE")
+    b = Report("b", "Ines Valdera said Tomas Brec slept on the ferry on Tuesday. Brec denied "
+                    "it.")
+    b.m("Ines Valdera").m("Tomas Brec").m("ferry", "NON").m("Tuesday", "DATE")
     c = Report("c", "Brec filed a complaint about the ferry.")
     c.m("Brec").m("ferry", "NON")
     res = run([a, b, c], {"a": "s1", "b": "s2", "c": "s3"})
     assert eid(res, a, "ferry") == eid(res, b, "ferry")
+    assert eid(res, a, "Tuesday") == eid(res, b, "Tuesday")
     # s3 shares no two named referents with the others: its ferry stays its own.
     assert eid(res, c, "ferry") != eid(res, a, "ferry")
     lone = Report("d", "Valdera and Brec argued.")

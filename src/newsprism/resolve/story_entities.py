@@ -29,6 +29,7 @@ from newsprism.resolve.names import (
     person_names_match,
     phonetic_key,
     singular,
+    word_set,
 )
 from newsprism.resolve.roles import RoleKey, role_key, roles_conflict
 
@@ -40,6 +41,7 @@ ROLE_WINDOW_DAYS = 30
 # are compared. On ECB+ train/dev (scripts/score_coref.py) 2 and 3 scored alike and 1 lower
 # (stories of one topic share places and bodies without being one event).
 SISTER_MIN_SHARED = 2
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,9 +269,9 @@ def _distinctive(n: NameUse) -> bool:
 
 def _description_key(n: NameUse) -> tuple[str, str, bool] | None:
     fam = FAMILY.get(n.type, n.type.lower())
-    if fam == "time":
-        return None
     head = head_word(n.display)
+    if fam == "time" and head not in _WEEKDAYS:
+        return None  # "Tuesday" is one event's day in two sister stories, "today" is not
     if not head or len(head) < 3:
         return None
     plural = any(singular(w) == head and w != head for w in n.key.split())
