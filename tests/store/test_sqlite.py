@@ -225,3 +225,19 @@ def test_version_2_store_gains_the_embedding_table(db_path: Path) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "embeddings" not in tables and "outlets" in tables
+
+
+def test_version_3_store_gains_group_indexes_used_to_replace_groups(db_path: Path) -> None:
+    from newsprism.store.migrations import MIGRATIONS
+
+    old = sqlite3.connect(db_path)
+    old.executescript("".join(MIGRATIONS[:3]) + "\nPRAGMA user_version = 3;")
+    old.commit()
+    old.close()
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 4
+        plan = " ".join(str(r[-1]) for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN UPDATE claims SET group_id = NULL WHERE group_id IN "
+            "(SELECT id FROM claim_groups WHERE story_id = 's1')"))
+        assert "claims_group" in plan, plan
+    assert db_path.with_name(f"{db_path.name}.v3.bak").exists()

@@ -262,5 +262,13 @@ CREATE TABLE embeddings (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# Version 4: claims and quotes by group, so that re-triangulating one story releases its
+# members from their old groups without scanning every stored claim (that scan made storing a
+# day's groups quadratic in the store's size).
+V4 = """
+CREATE INDEX claims_group ON claims(group_id);
+CREATE INDEX quotes_group ON quotes(group_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)
