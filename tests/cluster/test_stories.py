@@ -319,3 +319,11 @@ def test_a_large_story_linked_strongly_throughout_stays_whole() -> None:
         clusterer.add_features(item)
     assert [len(s.report_ids) for s in clusterer.stories()] == [40]
     assert clusterer.members("h000") == tuple(r.report_id for r in reports)
+
+
+def test_stories_of_some_reports_equal_those_of_all() -> None:
+    clusterer = cluster(ALL)
+    every = {s.id: s for s in clusterer.stories()}
+    some = clusterer.stories(of_reports=[ALL[0].id, ALL[-1].id, ALL[0].id])
+    assert some and all(every[s.id] == s for s in some)
+    assert {s.id for s in some} == {clusterer.story_of(ALL[0].id), clusterer.story_of(ALL[-1].id)}

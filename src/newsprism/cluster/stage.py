@@ -56,8 +56,8 @@ def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settin
     # A new report can also move an undated report to a better-matching story, so the stories
     # to rewrite are those of every report whose story changed, not only the new ones.
     changed = index.clusterer.take_touched() | set(pending)
-    touched = {index.clusterer.story_of(rid) for rid in changed}
-    stories = [s for s in index.clusterer.stories() if s.id in touched]
+    stories = index.clusterer.stories(of_reports=sorted(changed))
+    touched = {s.id for s in stories}
     old_ids = store.story_ids_of([rid for s in stories for rid in s.report_ids])
     store.replace_stories(stories, removed=sorted(old_ids - touched))
     store.put_reuse(_reuse(store, index, reports))

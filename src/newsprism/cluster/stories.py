@@ -494,10 +494,20 @@ class StoryClusterer:
     def _lead(self, report_id: str) -> str:
         return self._entries[self._number[report_id]].lead
 
-    def stories(self) -> list[Story]:
-        """Every story, with a title and first/last publication dates, sorted by id."""
+    def stories(self, of_reports: Iterable[str] | None = None) -> list[Story]:
+        """Every story, with a title and first/last publication dates, sorted by id; with
+        ``of_reports``, only the stories those reports are in (titles cost, so a stage that
+        rewrites a few stories asks for those)."""
+        if of_reports is None:
+            groups = list(self._groups())
+        else:
+            seen: dict[str, list[int]] = {}
+            for rid in of_reports:
+                nums = self._story_nums(self._number[rid])
+                seen.setdefault(self._story_id(nums), nums)
+            groups = list(seen.values())
         out = []
-        for nums in self._groups():
+        for nums in groups:
             entries = [self._entries[n] for n in nums]
             ids = [e.report_id for e in entries]
             title = story_title(ids, self._headline, self._lead, self.similarity)
