@@ -212,3 +212,27 @@ def test_acronym_takes_every_mention_of_its_one_expansion() -> None:
     res = run([a, b])
     assert (eid(res, b, "NFB") == eid(res, a, "Northern Ferry Board")
             == eid(res, a, "Northern Ferry Board", 1))
+
+
+def test_sister_stories_need_the_same_main_person() -> None:
+    # Two stories sharing the governor and the building but about two different appointees
+    # report two events: their boards stay apart.
+    a = Report("a", "Governor Lena Ostrova named Pavel Rusk to the board at Hallam Court. "
+                    "Rusk thanked her. Rusk starts in May.")
+    a.m("Lena Ostrova").m("Pavel Rusk").m("board", "NON").m("Hallam Court", "FAC")
+    a.m("Rusk").m("Rusk")
+    b = Report("b", "Governor Lena Ostrova named Dana Miel to the board at Hallam Court. "
+                    "Miel thanked her. Miel starts in June.")
+    b.m("Lena Ostrova").m("Dana Miel").m("board", "NON").m("Hallam Court", "FAC")
+    b.m("Miel").m("Miel")
+    res = run([a, b], {"a": "s1", "b": "s2"})
+    assert eid(res, a, "Lena Ostrova") == eid(res, b, "Lena Ostrova")
+    assert eid(res, a, "board") != eid(res, b, "board")
+    # Two stories whose main person is the same share their descriptions, even with no
+    # second named referent in common.
+    c = Report("c", "Pavel Rusk quit the board on Monday. Rusk said the board ignored him.")
+    c.m("Pavel Rusk").m("board", "NON").m("Rusk").m("board", "NON")
+    d = Report("d", "Pavel Rusk has left the board. Rusk gave no reason.")
+    d.m("Pavel Rusk").m("board", "NON").m("Rusk")
+    res2 = run([c, d], {"c": "s3", "d": "s4"})
+    assert eid(res2, c, "board") == eid(res2, d, "board")

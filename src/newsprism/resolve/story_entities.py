@@ -41,6 +41,10 @@ ROLE_WINDOW_DAYS = 30
 # are compared. On ECB+ train/dev (scripts/score_coref.py) 2 and 3 scored alike and 1 lower
 # (stories of one topic share places and bodies without being one event).
 SISTER_MIN_SHARED = 2
+# A story's main person is mentioned at least this many times and this many times as often
+# as anyone else of the story (ECB+ train/dev, scripts/score_coref.py).
+MAIN_PERSON_MIN = 2
+MAIN_PERSON_RATIO = 1.5
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 
@@ -204,8 +208,8 @@ def _join_on_evidence(items: Sequence[StoryEntity], joined: _Joined,
 
 
 def _sister_descriptions(items: Sequence[StoryEntity], joined: _Joined) -> None:
-    """Descriptions of two stories that share SISTER_MIN_SHARED named referents (the story
-    stage split one event's reports in two): an entity known only by descriptions joins the
+    """Descriptions of two sister stories (``_sister_pairs``: the story stage split one
+    event's reports in two): an entity known only by descriptions joins the
     other story's entity described with the same head word, kind and number, when each story
     has one such entity."""
     shared: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -216,7 +220,7 @@ def _sister_descriptions(items: Sequence[StoryEntity], joined: _Joined) -> None:
     for root, stories in by_root.items():
         for a, b in combinations(sorted(stories), 2):
             shared[(a, b)].add(root)
-    sisters = [pair for pair, roots in shared.items() if len(roots) >= SISTER_MIN_SHARED]
+    sisters = _sister_pairs(items, joined, shared)
     if not sisters:
         return
     described: dict[tuple[str, tuple[str, str, bool]], list[int]] = defaultdict(list)
@@ -235,6 +239,42 @@ def _sister_descriptions(items: Sequence[StoryEntity], joined: _Joined) -> None:
             others = keys_b.get(key)
             if others and len(members) == 1 and len(others) == 1:
                 joined.union(members[0], others[0])
+
+
+def _sister_pairs(items: Sequence[StoryEntity], joined: _Joined,
+                  shared: Mapping[tuple[str, str], set[int]]) -> list[tuple[str, str]]:
+    """Pairs of stories that report one event: they share SISTER_MIN_SHARED named referents,
+    or the person each story names most is the same person. Two stories whose main people
+    are two different people report two events, whatever else they share (one official
+    nominating two candidates months apart)."""
+    main = _main_people(items, joined)
+    pairs = set()
+    for (a, b), roots in shared.items():
+        ma, mb = main.get(a), main.get(b)
+        mains = {m for m in (ma, mb) if m is not None}
+        if not mains <= roots:
+            continue
+        if (ma is not None and ma == mb) or len(roots) >= SISTER_MIN_SHARED:
+            pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _main_people(items: Sequence[StoryEntity], joined: _Joined) -> dict[str, int]:
+    """Each story's main person (the joined entity's root): the person with a full name
+    mentioned at least MAIN_PERSON_RATIO times as often as any other person of the story."""
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for i, e in enumerate(items):
+        if "per" in e.fams and not e.fams - {"per", "hum"}:
+            counts[e.story][joined.find(i)] += len(e.refs)
+    named = {joined.find(i) for i, e in enumerate(items) if e.full_names}
+    main: dict[str, int] = {}
+    for story, by_root in counts.items():
+        ranked = sorted(by_root.items(), key=lambda kv: -kv[1])
+        top, n = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if top in named and n >= MAIN_PERSON_MIN and n >= MAIN_PERSON_RATIO * second:
+            main[story] = top
+    return main
 
 
 def _sister_short_names(items: Sequence[StoryEntity], joined: _Joined,
