@@ -236,3 +236,15 @@ def test_sister_stories_need_the_same_main_person() -> None:
     d.m("Pavel Rusk").m("board", "NON").m("Rusk")
     res2 = run([c, d], {"c": "s3", "d": "s4"})
     assert eid(res2, c, "board") == eid(res2, d, "board")
+
+
+def test_sister_stories_share_a_day_named_inside_a_longer_time() -> None:
+    a = Report("a", "Ines Valdera and Tomas Brec left Port Selka on Tuesday.")
+    a.m("Ines Valdera").m("Tomas Brec").m("Port Selka", "GPE").m("Tuesday", "DATE")
+    b = Report("b", "Ines Valdera and Tomas Brec sailed early Tuesday morning and came back "
+                    "late Friday night.")
+    b.m("Ines Valdera").m("Tomas Brec").m("early Tuesday morning", "TIME")
+    b.m("late Friday night", "TIME")
+    res = run([a, b], {"a": "s1", "b": "s2"})
+    assert eid(res, a, "Tuesday") == eid(res, b, "early Tuesday morning")
+    assert eid(res, a, "Tuesday") != eid(res, b, "late Friday night")

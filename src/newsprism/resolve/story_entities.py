@@ -310,8 +310,13 @@ def _distinctive(n: NameUse) -> bool:
 def _description_key(n: NameUse) -> tuple[str, str, bool] | None:
     fam = FAMILY.get(n.type, n.type.lower())
     head = head_word(n.display)
-    if fam == "time" and head not in _WEEKDAYS:
-        return None  # "Tuesday" is one event's day in two sister stories, "today" is not
+    if fam == "time":
+        # "Tuesday" ("early Tuesday morning") is one event's day in two sister stories,
+        # "today" is not.
+        days = _WEEKDAYS.intersection(n.key.split())
+        if len(days) != 1:
+            return None
+        return (fam, next(iter(days)), False)
     if not head or len(head) < 3:
         return None
     plural = any(singular(w) == head and w != head for w in n.key.split())
