@@ -248,3 +248,13 @@ def test_sister_stories_share_a_day_named_inside_a_longer_time() -> None:
     res = run([a, b], {"a": "s1", "b": "s2"})
     assert eid(res, a, "Tuesday") == eid(res, b, "early Tuesday morning")
     assert eid(res, a, "Tuesday") != eid(res, b, "late Friday night")
+
+
+def test_a_team_named_with_a_figure_is_the_storys_team() -> None:
+    a = Report("a", "The Bayport 49ers signed a new coach on Monday.")
+    a.m("Bayport 49ers", "ORG")
+    b = Report("b", "The coach said the 49ers would change. Other clubs watched.")
+    b.m("49ers", "HUM").m("clubs", "HUM")
+    res = run([a, b])
+    assert eid(res, b, "49ers") == eid(res, a, "Bayport 49ers")
+    assert eid(res, b, "clubs") != eid(res, a, "Bayport 49ers")

@@ -259,7 +259,7 @@ def _name_descriptions(names: Sequence[Node], descriptions: Sequence[Node]) -> N
             name = people.get(node.tokens[-1])
             if name is None and len(node.tokens) == 1:
                 name = bodies.get(node.tokens[0])
-        if name is not None and node.display[:1].isupper():
+        if name is not None and _name_word(node.display):
             node.form, node.type, node.fam = "name", name.type, name.fam
             node.acronym = acronym_letters(node.display)
             node.base = name.base if name.key == node.key else node.key
@@ -267,7 +267,12 @@ def _name_descriptions(names: Sequence[Node], descriptions: Sequence[Node]) -> N
 
 def _capitalized(text: str) -> bool:
     words = text.split()
-    return bool(words) and all(w[:1].isupper() for w in words)
+    return bool(words) and all(_name_word(w) for w in words)
+
+
+def _name_word(word: str) -> bool:
+    """A word written as a name: capitalized, or a figure with letters ("76ers")."""
+    return word[:1].isupper() or (word[:1].isdigit() and any(c.isalpha() for c in word))
 
 
 def _is_place(text: str) -> bool:
