@@ -258,3 +258,17 @@ def test_a_team_named_with_a_figure_is_the_storys_team() -> None:
     res = run([a, b])
     assert eid(res, b, "49ers") == eid(res, a, "Bayport 49ers")
     assert eid(res, b, "clubs") != eid(res, a, "Bayport 49ers")
+
+
+def test_a_weekday_inside_a_longer_time_is_the_events_day() -> None:
+    a = Report("a", "The dam at Orvik cracked early Thursday morning, officials said.")
+    a.m("early Thursday morning", "TIME")
+    b = Report("b", "Engineers inspected the dam on Thursday and again on Saturday.")
+    b.m("Thursday", "DATE").m("Saturday", "DATE")
+    c = Report("c", "The dam cracked yesterday, on Thursday, March 3, villagers said.")
+    c.m("yesterday", "DATE").m("Thursday, March 3", "DATE")
+    res = run([a, b, c])
+    thursday = eid(res, b, "Thursday")
+    assert eid(res, a, "early Thursday morning") == thursday
+    assert eid(res, c, "Thursday, March 3") == eid(res, c, "yesterday") == thursday
+    assert eid(res, b, "Saturday") != thursday

@@ -483,7 +483,8 @@ class Linker:
                     break
 
     def _event_days(self, members: Sequence[Node]) -> None:
-        """Times that name the day of the story's event: the same weekday, or a day relative to
+        """Times that name the day of the story's event: the same weekday (alone or in a
+        longer time, "early Tuesday morning"), or a day relative to
         the report ("yesterday", "this morning"): the one weekday its report names, else the
         weekday named in most of the story's reports when it is named in EVENT_DAY_RATIO
         times as many reports as any other, else, where the story names no weekday, one
@@ -495,13 +496,14 @@ class Linker:
         for node in members:
             if node.fam != "time" or node.form == "pronoun":
                 continue
-            if node.head in WEEKDAYS:
-                if node.head in weekdays:
-                    self.union(weekdays[node.head], node)
+            day = _weekday(node)
+            if day is not None:
+                if day in weekdays:
+                    self.union(weekdays[day], node)
                 else:
-                    weekdays[node.head] = node
-                reports[node.head].add(node.report)
-                in_report[node.report].add(node.head)
+                    weekdays[day] = node
+                reports[day].add(node.report)
+                in_report[node.report].add(day)
             elif set(node.tokens) & RELATIVE_DAY_WORDS and not set(node.tokens) & _LONG_TIME:
                 relative.append(node)
         ranked = sorted(reports, key=lambda d: -len(reports[d]))
@@ -651,6 +653,17 @@ class Linker:
                         continue
                     if n / len(words | owords) >= QUOTE_SIMILARITY:
                         self.union(node, other)
+
+
+def _weekday(node: Node) -> str | None:
+    """The weekday a time names: its head ("Tuesday") or its one weekday word ("early Tuesday
+    morning", "Tuesday, March 3"), unless it spans weeks ("the week before Tuesday")."""
+    if node.head in WEEKDAYS:
+        return node.head
+    days = WEEKDAYS.intersection(node.tokens)
+    if len(days) != 1 or _LONG_TIME.intersection(node.tokens):
+        return None
+    return next(iter(days))
 
 
 def _individual(node: Node) -> bool:
