@@ -272,3 +272,15 @@ def test_a_weekday_inside_a_longer_time_is_the_events_day() -> None:
     assert eid(res, a, "early Thursday morning") == thursday
     assert eid(res, c, "Thursday, March 3") == eid(res, c, "yesterday") == thursday
     assert eid(res, b, "Saturday") != thursday
+
+
+def test_credentials_after_a_name_are_not_part_of_it() -> None:
+    a = Report("a", "The clinic hired Tova Lindqvist, M.D., M.P.H. on Monday.")
+    a.m("Tova Lindqvist, M.D., M.P.H.")
+    b = Report("b", "Tova Lindqvist starts in May, and Oren Lindqvist, PhD, joins her.")
+    b.m("Tova Lindqvist").m("Oren Lindqvist, PhD")
+    res = run([a, b])
+    assert eid(res, a, "Tova Lindqvist, M.D., M.P.H.") == eid(res, b, "Tova Lindqvist")
+    assert eid(res, b, "Oren Lindqvist, PhD") != eid(res, b, "Tova Lindqvist")
+    names = {e.name for e in res.entities}
+    assert "Oren Lindqvist" in names

@@ -70,6 +70,8 @@ MALE_NOUNS = word_set("""
     """)
 # Suffixes after a person's name that tell generations apart (folded).
 GENERATIONAL_SUFFIXES = word_set("jr sr ii iii iv junior senior")
+# Degrees and credentials written after a person's name ("Ana Ruiz, MD, MBA").
+CREDENTIALS = word_set("md phd mba dds dmd rn np esq jd llm mph dvm facs frcs")
 # A one-word name that is a word of a person's full name in the same story is that person's
 # name, unless it names a country or a place at least this populous ("Lopez" the surname, not
 # the town of 26,000; "Washington" may be the city).
@@ -151,10 +153,11 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
 
 def _strip_suffix(text: str) -> str:
     """A person's name without a generational suffix ("W. Mark Felt, Sr." -> "W. Mark
-    Felt"): the suffix tells a father from a son only where both are named, and reports drop
-    it freely."""
+    Felt") or credentials ("Ana Ruiz, M.D." -> "Ana Ruiz"): the suffix tells a father from a
+    son only where both are named, and reports drop both freely."""
     words = text.split()
-    while len(words) > 2 and fold(words[-1]) in GENERATIONAL_SUFFIXES:
+    while len(words) > 2 and (fold(words[-1]) in GENERATIONAL_SUFFIXES
+                              or fold(words[-1]) in CREDENTIALS):
         words.pop()
     return " ".join(words).rstrip(" ,")
 
