@@ -284,3 +284,17 @@ def test_credentials_after_a_name_are_not_part_of_it() -> None:
     assert eid(res, b, "Oren Lindqvist, PhD") != eid(res, b, "Tova Lindqvist")
     names = {e.name for e in res.entities}
     assert "Oren Lindqvist" in names
+
+
+def test_a_description_written_before_a_name_is_a_role() -> None:
+    a = Report("a", "The award went to Fulbright scholar Ines Varga on Friday.")
+    a.m("Fulbright scholar Ines Varga")
+    b = Report("b", "Ines K. Varga accepted the award.")
+    b.m("Ines K. Varga")
+    c = Report("c", "Ines Varga thanked her students.")
+    c.m("Ines Varga")
+    res = run([a, b, c])
+    varga = eid(res, c, "Ines Varga")
+    assert eid(res, a, "Fulbright scholar Ines Varga") == eid(res, b, "Ines K. Varga") == varga
+    entity = next(e for e in res.entities if e.id == varga)
+    assert "Fulbright scholar" in entity.roles

@@ -70,6 +70,8 @@ MALE_NOUNS = word_set("""
     """)
 # Suffixes after a person's name that tell generations apart (folded).
 GENERATIONAL_SUFFIXES = word_set("jr sr ii iii iv junior senior")
+# Lower-case words that are part of a person's name.
+NAME_PARTICLES = word_set("de da di del della van von der den bin ibn al el la le du dos y")
 # Degrees and credentials written after a person's name ("Ana Ruiz, MD, MBA").
 CREDENTIALS = word_set("md phd mba dds dmd rn np esq jd llm mph dvm facs frcs")
 # A one-word name that is a word of a person's full name in the same story is that person's
@@ -128,6 +130,9 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
         title, text = split_title(text)
         if title:
             roles.append(title)
+        described, text = _split_description(text)
+        if described:
+            roles.append(described)
         text = " ".join(w for w in text.split() if not _NUMBER.match(w.strip(",")))
         text = _strip_suffix(text)
     key = fold(text)
@@ -149,6 +154,23 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
         role_words={singular(w) for r in roles for w in fold(r).split()},
         base=_base(text, key) if form == "name" and fam in ("loc", "org") else key,
     )
+
+
+def _split_description(text: str) -> tuple[str | None, str]:
+    """("MacArthur fellow", "Ana Ruiz") from "MacArthur fellow Ana Ruiz": a person's name
+    span that holds a lower-case word other than a name particle ("de", "van") is a
+    description followed by the name, the trailing run of capitalized words."""
+    words = text.split()
+    j = len(words) - 1
+    while j >= 0 and (words[j].lstrip("\"'(“‘")[:1].isupper()
+                      or fold(words[j]) in NAME_PARTICLES):
+        j -= 1
+    if j < 0 or j == len(words) - 1:
+        return None, text
+    name = [w for w in words[j + 1:] if w[:1].isupper()]
+    if not name:
+        return None, text
+    return " ".join(words[:j + 1]), " ".join(words[j + 1:]).strip(" ,\"'")
 
 
 def _strip_suffix(text: str) -> str:
