@@ -106,9 +106,8 @@ def cluster(docs: Sequence[EcbDocument], analyses: dict[str, Analysis] | None,
             threshold: float = EDGE_THRESHOLD,
             undated_threshold: float = UNDATED_EDGE_THRESHOLD) -> dict[str, str]:
     clusterer = StoryClusterer(threshold=threshold, undated_threshold=undated_threshold)
-    for doc in docs:
-        report = Report(id=doc.name, source=doc.name, text=doc.text)
-        clusterer.add(report, analyses[doc.name] if analyses else None)
+    clusterer.extend((Report(id=doc.name, source=doc.name, text=doc.text),
+                      analyses[doc.name] if analyses else None) for doc in docs)
     return clusterer.assignments()
 
 

@@ -60,8 +60,7 @@ def main() -> int:
                for d in reuters_docs()[:args.limit]]
     found = analyses(reports, args.model, args.cache)
     clusterer = StoryClusterer(max_story=args.max_story)
-    for report in reports:
-        clusterer.add(report, found.get(report.id))
+    clusterer.extend((report, found.get(report.id)) for report in reports)
     stories = sorted(clusterer.stories(), key=lambda s: -len(s.report_ids))
     sizes = Counter(len(s.report_ids) for s in stories)
     days = sorted({r.published_at for r in reports if r.published_at})

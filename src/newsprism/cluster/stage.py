@@ -51,8 +51,7 @@ def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settin
         return
     reports = store.get_reports(pending)
     analyses = store.get_analyses(pending)
-    for rid in sorted(pending):
-        index.clusterer.add(reports[rid], analyses.get(rid))
+    index.clusterer.extend((reports[rid], analyses.get(rid)) for rid in sorted(pending))
     # A new report can also move an undated report to a better-matching story, so the stories
     # to rewrite are those of every report whose story changed, not only the new ones.
     changed = index.clusterer.take_touched() | set(pending)
@@ -143,8 +142,7 @@ def _index_for(store: Store) -> _Index:
     lacking = [rid for rid in store.clustered_ids() if rid not in clustered]
     for chunk in _chunks(lacking, COLD_START_CHUNK):
         reports, analyses = store.get_reports(chunk), store.get_analyses(chunk)
-        for rid in chunk:
-            clusterer.add(reports[rid], analyses.get(rid))
+        clusterer.extend((reports[rid], analyses.get(rid)) for rid in chunk)
     return index
 
 

@@ -181,19 +181,30 @@ class StoryClusterer:
 
     def add(self, report: Report, analysis: Analysis | None = None) -> str:
         """Cluster ``report``; return the id of the story it joined or started. Adding a
-        report id again returns its story and changes nothing."""
-        if report.id in self._number:
-            return self.story_of(report.id)
-        features = report_features(report, analysis)
-        return self.add_features(features, report.published_at, report.title, report.text)
+        report id again returns its story and changes nothing. (Naming the story may cut an
+        oversized set of reports again: to add many reports, use ``extend``.)"""
+        self.extend([(report, analysis)])
+        return self.story_of(report.id)
+
+    def extend(self, items: Iterable[tuple[Report, Analysis | None]]) -> None:
+        """Cluster many reports; stories are named only when asked for afterwards."""
+        for report, analysis in items:
+            if report.id not in self._number:
+                self._add(report_features(report, analysis), report.published_at,
+                          report.title, report.text, None)
 
     def add_features(self, features: ReportFeatures, published_at: str | None = None,
                      headline: str | None = None, text: str = "", lead: str | None = None,
                      ) -> str:
         """Cluster a report given its precomputed features (what ``add`` does after
-        extracting them; also used to restore saved state)."""
+        extracting them); return the id of its story."""
+        self._add(features, published_at, headline, text, lead)
+        return self.story_of(features.report_id)
+
+    def _add(self, features: ReportFeatures, published_at: str | None,
+             headline: str | None, text: str, lead: str | None) -> None:
         if features.report_id in self._number:
-            return self.story_of(features.report_id)
+            return
         lead = lead if lead is not None else lead_sentence(text)[:300]
         entry = self._entry(features, published_at, headline, lead)
         num = len(self._entries)
@@ -232,7 +243,6 @@ class StoryClusterer:
         else:
             for other in joined:
                 self._union(num, other)
-        return self.story_of(entry.report_id)
 
     def _offer(self, undated: int, other: int, score: float, joined: list[int],
                dropped: list[int]) -> None:
@@ -576,8 +586,8 @@ class StoryClusterer:
                                           {str(k): float(v) for k, v in item["vector"].items()},
                                           days, published_day,
                                           None if year is None else int(year))
-                clusterer.add_features(features, item["published_at"], item["headline"],
-                                       lead=str(item["lead"]))
+                clusterer._add(features, item["published_at"], item["headline"], "",
+                               str(item["lead"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"story clusterer state is malformed ({exc!r}); rebuild it "
                               "from the stored reports") from exc
