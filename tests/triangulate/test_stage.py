@@ -37,3 +37,24 @@ def test_stage_ignores_reports_outside_stories(db_path: Path) -> None:
     with Store(db_path) as store:
         update_triangulation(store, ["nope"], Settings(db_path=db_path))
         assert store.claim_groups() == []
+
+
+def test_stories_triangulated_in_small_chunks_match_one_chunk(
+        velmora: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A large ingest loads and encodes touched stories chunk by chunk; the groups are those
+    of the stories triangulated together."""
+    from newsprism.triangulate import stage
+
+    _, reports, analyses = velmora
+    half = len(reports) // 2
+    stories = [Story("s-a", "a", tuple(r.id for r in reports[:half])),
+               Story("s-b", "b", tuple(r.id for r in reports[half:]))]
+    found = []
+    for chunk in (10_000, 1):
+        monkeypatch.setattr(stage, "CHUNK_REPORTS", chunk)
+        with Store(tmp_path / f"c{chunk}.db") as store:
+            store.add_reports([StoredItem(r, None, analyses[r.id]) for r in reports])
+            store.replace_stories(stories)
+            update_triangulation(store, [r.id for r in reports], Settings())
+            found.append([store.claim_groups(s.id) for s in stories])
+    assert found[0] == found[1] and all(found[0])

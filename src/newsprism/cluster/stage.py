@@ -22,11 +22,11 @@ from newsprism.cluster.stories import StoryClusterer
 from newsprism.config import Settings
 from newsprism.errors import ConfigError
 from newsprism.store import Store
-from newsprism.types import Report, Reuse, Story, TimeExpr
+from newsprism.types import Reuse, Story, TimeExpr
 
 STATE_NAME = "cluster"
-# Reports read from the store per query when an index is rebuilt: bounds memory on a large
-# store while keeping the number of queries small.
+# Reports read from the store per query (new reports, or all of them when an index is
+# rebuilt): bounds memory on a large ingest while keeping the number of queries small.
 COLD_START_CHUNK = 2000
 
 
@@ -49,9 +49,9 @@ def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settin
     pending = store.unclustered_ids()
     if not pending:
         return
-    reports = store.get_reports(pending)
-    analyses = store.get_analyses(pending)
-    index.clusterer.extend((reports[rid], analyses.get(rid)) for rid in sorted(pending))
+    for chunk in _chunks(sorted(pending), COLD_START_CHUNK):
+        reports, analyses = store.get_reports(chunk), store.get_analyses(chunk)
+        index.clusterer.extend((reports[rid], analyses.get(rid)) for rid in chunk)
     # A new report can also move an undated report to a better-matching story, so the stories
     # to rewrite are those of every report whose story changed, not only the new ones.
     changed = index.clusterer.take_touched() | set(pending)
@@ -59,23 +59,25 @@ def update_stories(store: Store, new_report_ids: Sequence[str], settings: Settin
     touched = {s.id for s in stories}
     old_ids = store.story_ids_of([rid for s in stories for rid in s.report_ids])
     store.replace_stories(stories, removed=sorted(old_ids - touched))
-    store.put_reuse(_reuse(store, index, reports))
+    store.put_reuse(_reuse(store, index, pending))
     _estimate_dates(store, stories)
     _save(store, index)
 
 
-def _reuse(store: Store, index: _Index, new: dict[str, Report]) -> list[Reuse]:
+def _reuse(store: Store, index: _Index, new: Sequence[str]) -> list[Reuse]:
     """Reuse edges between the new reports and every report that shares a passage."""
     _sync_near(store, index, exclude=set(new))
     edges = []
-    for rid in sorted(new):
-        report = new[rid]
-        for other_id in index.near.add(rid, report.text):
-            other = new.get(other_id) or store.get_report(other_id)
-            edge = find_reuse(other, report)
-            if edge is not None:
-                edges.append(edge)
-        index.near_ids.add(rid)
+    for chunk in _chunks(sorted(new), COLD_START_CHUNK):
+        reports = store.get_reports(chunk)
+        for rid in chunk:
+            report = reports[rid]
+            for other_id in index.near.add(rid, report.text):
+                other = reports.get(other_id) or store.get_report(other_id)
+                edge = find_reuse(other, report)
+                if edge is not None:
+                    edges.append(edge)
+            index.near_ids.add(rid)
     return edges
 
 

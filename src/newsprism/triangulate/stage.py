@@ -3,7 +3,7 @@ across reports and store the groups (Store.replace_groups)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -16,6 +16,11 @@ from newsprism.triangulate.omissions import add_omissions
 from newsprism.triangulate.quotes import group_quotes
 from newsprism.triangulate.vectors import encode_stories
 from newsprism.types import Analysis, Report, Story
+
+# Reports whose stories are loaded and encoded together: large enough that the encoder works
+# in full batches, small enough that a 50,000-report ingest does not hold every analysis and
+# embedding at once.
+CHUNK_REPORTS = 2000
 
 
 def load_story(store: Store, story_id: str
@@ -76,14 +81,30 @@ def update_triangulation(store: Store, new_report_ids: Sequence[str],
     del settings  # the stage has no settings yet; the signature is the pipeline's
     new = set(new_report_ids)
     stories = store.stories()
-    touched = load_stories(store, [s for s in stories if new & set(s.report_ids)])
-    # The sentences of every touched story are encoded in one batched call, not per story.
-    vectors = encode_stories(((reports, analyses) for _, reports, analyses in touched),
-                             persist=store)
-    for sid, reports, analyses in touched:
-        claim_groups, quote_groups = triangulate_reports(sid, reports, analyses, vectors)
-        store.replace_groups(sid, claim_groups, quote_groups)
+    for chunk in _chunks([s for s in stories if new & set(s.report_ids)]):
+        touched = load_stories(store, chunk)
+        # The sentences of the chunk's stories are encoded in one batched call, not per story.
+        vectors = encode_stories(((reports, analyses) for _, reports, analyses in touched),
+                                 persist=store)
+        for sid, reports, analyses in touched:
+            claim_groups, quote_groups = triangulate_reports(sid, reports, analyses, vectors)
+            store.replace_groups(sid, claim_groups, quote_groups)
     # Read only the story ids, not every stored group: this runs after every ingest.
     stale = store.grouped_story_ids() - {s.id for s in stories}
     for sid in sorted(stale):
         store.replace_groups(sid, [], [])
+
+
+def _chunks(stories: Sequence[Story]) -> Iterator[list[Story]]:
+    """Touched stories in groups of about CHUNK_REPORTS reports: what one encoding call and
+    memory hold at a time when a large ingest touches many stories."""
+    chunk: list[Story] = []
+    size = 0
+    for story in stories:
+        chunk.append(story)
+        size += len(story.report_ids)
+        if size >= CHUNK_REPORTS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
