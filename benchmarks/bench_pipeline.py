@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -112,12 +114,25 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--sizes", default="", help="Comma-separated scaling sizes.")
     parser.add_argument("--no-write", action="store_true", help="Print only.")
+    parser.add_argument("--scaling-only", action="store_true",
+                        help="Skip the end-to-end, analyze and normalize comparisons.")
+    parser.add_argument("--one-size", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not reuters_available():
         raise SystemExit("Reuters-21578 not found in ../shared/datasets; nothing to measure")
     docs = reuters_docs()
     if args.limit:
         docs = docs[: args.limit]
+    if args.one_size:
+        print(json.dumps(one_size(docs, args.one_size, args.workers)))
+        return
+    if not args.scaling_only:
+        pipeline(docs, args)
+    if args.sizes:
+        scaling([int(s) for s in args.sizes.split(",")], args)
+
+
+def pipeline(docs: list[dict[str, str]], args: argparse.Namespace) -> None:
     texts = [d["text"] for d in docs]
     words = sum(len(t.split()) for t in texts)
     lines = [f"Corpus: {len(docs):,} Reuters-21578 stories with a body ({words:,} words).", ""]
@@ -150,25 +165,35 @@ def main() -> None:
     print("\n".join(lines[-4:]))
     if not args.no_write:
         write_section("Pipeline", "\n".join(lines))
-    if args.sizes:
-        scaling(docs, [int(s) for s in args.sizes.split(",")], args.workers, args.no_write)
 
 
-def scaling(docs: list[dict[str, str]], sizes: list[int], workers: int, no_write: bool) -> None:
+def one_size(docs: list[dict[str, str]], n: int, workers: int) -> dict[str, float]:
+    """End to end on ``n`` derived reports; run in a process of its own so that its peak
+    memory is its own."""
+    with tempfile.TemporaryDirectory() as tmp:
+        elapsed, stored, _ = end_to_end(list(derived(docs, n)), workers, Path(tmp))
+    return {"elapsed": elapsed, "stored": stored, "peak_mb": peak_rss_mb()}
+
+
+def scaling(sizes: list[int], args: argparse.Namespace) -> None:
     rows = ["| reports | end to end | per report | peak memory |", "|---|---|---|---|"]
     per: list[float] = []
+    limit = [f"--limit={args.limit}"] if args.limit else []
     for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            elapsed, stored, _ = end_to_end(list(derived(docs, n)), workers, Path(tmp))
-        per.append(elapsed / stored)
-        rows.append(f"| {stored:,} | {elapsed:.0f} s | {1000 * per[-1]:.1f} ms | "
-                    f"{peak_rss_mb():,.0f} MB |")
+        cmd = [sys.executable, __file__, f"--workers={args.workers}", f"--one-size={n}", *limit]
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+        got = json.loads(out.strip().splitlines()[-1])
+        per.append(got["elapsed"] / got["stored"])
+        rows.append(f"| {int(got['stored']):,} | {got['elapsed']:.0f} s | "
+                    f"{1000 * per[-1]:.1f} ms | {got['peak_mb']:,.0f} MB |")
         print(rows[-1], flush=True)
     rows += ["", f"Per-report time at {sizes[-1]:,} is {per[-1] / per[0]:.2f}× that at "
-             f"{sizes[0]:,}.",
-             f"Reproduce: `python benchmarks/bench_pipeline.py --workers {workers} --sizes "
-             f"{','.join(map(str, sizes))}`."]
-    if not no_write:
+             f"{sizes[0]:,}. Peak memory is that of the largest process of each run (each "
+             "size runs in a process of its own).",
+             f"Reproduce: `python benchmarks/bench_pipeline.py --workers {args.workers} "
+             + (f"--limit {args.limit} " if args.limit else "")
+             + f"--scaling-only --sizes {','.join(map(str, sizes))}`."]
+    if not args.no_write:
         write_section("Scaling", "\n".join(rows))
 
 

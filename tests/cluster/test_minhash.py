@@ -36,3 +36,14 @@ def test_short_text_has_no_windows() -> None:
     index = NearDuplicateIndex()
     assert index.add("a", "Too short") == []
     assert index.add("b", "Too short") == []
+
+
+def test_candidates_rank_by_shared_windows_and_stop_at_the_limit() -> None:
+    index = NearDuplicateIndex()
+    index.add("whole", WIRE.text)
+    index.add("part", REPUBLISHED.text)
+    for n in range(3):
+        index.add(f"copy-{n}", WIRE.text)
+    # Every earlier report shares the wire text; the whole copies share more of it.
+    assert index.add("last", WIRE.text) == ["whole", "copy-0", "copy-1", "copy-2", "part"]
+    assert index.add("again", WIRE.text, limit=2) == ["whole", "copy-0"]

@@ -10,6 +10,7 @@ locates the passages exactly.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rensa import RMinHash, RMinHashLSH
 
@@ -61,15 +62,16 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def add(self, report_id: str, text: str) -> list[str]:
+    def add(self, report_id: str, text: str, limit: int | None = None) -> list[str]:
         """Index ``text`` under ``report_id``; return ids of indexed reports that share a
-        passage with it (sorted). Adding an id twice is an error."""
+        passage with it, those sharing the most windows first (then the earliest indexed),
+        at most ``limit`` of them. Adding an id twice is an error."""
         if report_id in self._number:
             raise ConfigError(f"report {report_id!r} is already in the near-duplicate index")
         number = len(self._ids)
         self._ids.append(report_id)
         self._number[report_id] = number
-        found: set[int] = set()
+        found: Counter[int] = Counter()
         signatures = []
         for shingles in _windows(text):
             sig = RMinHash(NUM_PERM, SEED)
@@ -81,5 +83,6 @@ class NearDuplicateIndex:
         for sig in signatures:
             self._lsh.insert(len(self._owner), sig)
             self._owner.append(number)
-        found.discard(number)
-        return sorted(self._ids[n] for n in found)
+        found.pop(number, None)
+        ranked = sorted(found, key=lambda n: (-found[n], n))
+        return [self._ids[n] for n in ranked[:limit]]
