@@ -19,8 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from newsprism.analyze import timex_patterns as P
 from newsprism.analyze.timex import (
@@ -47,6 +46,9 @@ from newsprism.analyze.timex import (
     weekday_near,
 )
 from newsprism.types import Precision, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # ---------------------------------------------------------------------------------------------
 # candidates

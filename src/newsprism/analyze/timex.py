@@ -12,10 +12,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from newsprism.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
