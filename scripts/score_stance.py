@@ -1,7 +1,8 @@
 """Score newsprism's claim matching and stance reading on FNC-1 (competition test set).
 
     .venv/bin/python scripts/score_stance.py [--data ../shared/datasets/fnc1_stance]
-        [--cache FILE.npz] [--limit N] [--json FILE] [--calibration-only]
+        [--encoder static|minilm|hybrid] [--cache FILE.npz] [--limit N] [--json FILE]
+        [--calibration-only]
 
 No FNC-1 label is used for learning. The rule's thresholds are set by grid search on a fixed
 20% calibration split (seed newsprism.eval.fnc1.CALIBRATION_SEED) and scores are reported on
@@ -17,6 +18,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -25,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.config import CLAIM_ENCODERS, DEFAULT_CLAIM_ENCODER, claim_encoder_from_env
 from newsprism.eval import fnc1
 from newsprism.triangulate import similarity
 from newsprism.triangulate.stance import sentence_cues
@@ -32,7 +35,11 @@ from newsprism.triangulate.stance import sentence_cues
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "fnc1_stance"
 
-def embed_cached(texts: list[str], cache: Path | None) -> np.ndarray:
+def embed_cached(texts: list[str], cache: Path | None, encoder: str = "minilm") -> np.ndarray:
+    """The claim encoder's vectors of texts, kept in ``cache`` (MiniLM takes minutes)."""
+    enc = similarity.claim_encoder(encoder)
+    if enc.name != "minilm":
+        return similarity.encode_claims(texts, enc)  # a table lookup: not worth a cache
     # Vectors encoded in bfloat16 (similarity.embed_bf16) differ slightly from float32 ones:
     # the key keeps the two apart.
     mode = "bf16\x00" if similarity.embed_bf16() else ""
@@ -49,12 +56,13 @@ def embed_cached(texts: list[str], cache: Path | None) -> np.ndarray:
 
 
 def features(pairs: Sequence[fnc1.Pair], bodies: dict[str, str], cache: Path | None,
-             use_embeddings: bool) -> list[fnc1.PairFeatures]:
+             use_embeddings: bool, encoder: str = "minilm") -> list[fnc1.PairFeatures]:
     body_ids = sorted({p.body_id for p in pairs})
     sentences = {b: fnc1.split_sentences(bodies[b]) for b in body_ids}
     headlines = sorted({p.headline for p in pairs})
     texts = headlines + [s for b in body_ids for s in sentences[b]]
-    vecs = embed_cached(texts, cache) if use_embeddings else None
+    vecs = (embed_cached(texts, cache, "minilm" if encoder == "hybrid" else encoder)
+            if use_embeddings else None)
     head_vec = {h: (vecs[i] if vecs is not None else None) for i, h in enumerate(headlines)}
     body_vecs: dict[str, np.ndarray | None] = {}
     pos = len(headlines)
@@ -66,10 +74,43 @@ def features(pairs: Sequence[fnc1.Pair], bodies: dict[str, str], cache: Path | N
     weights = {b: similarity.TermWeights(sent_terms[b]) for b in body_ids}
     head_terms = {h: similarity.content_terms(h) for h in headlines}
     cues = {b: [sentence_cues(s) for s in sentences[b]] for b in body_ids}
+    pair_vecs = [body_vecs[p.body_id] for p in pairs]
+    if encoder == "hybrid" and vecs is not None:
+        pair_vecs = hybrid_vectors(pairs, texts, sentences, weights, sent_terms, head_terms,
+                                   body_vecs)
     return [fnc1.pair_features(head_terms[p.headline], head_vec[p.headline], p.headline,
-                               sent_terms[p.body_id], body_vecs[p.body_id],
-                               sentences[p.body_id], weights[p.body_id], cues[p.body_id])
-            for p in pairs]
+                               sent_terms[p.body_id], v, sentences[p.body_id],
+                               weights[p.body_id], cues[p.body_id])
+            for p, v in zip(pairs, pair_vecs, strict=True)]
+
+
+def hybrid_vectors(pairs: Sequence[fnc1.Pair], texts: list[str],
+                   sentences: dict[str, list[str]], weights: dict[str, similarity.TermWeights],
+                   sent_terms: dict[str, list[list[str]]], head_terms: dict[str, list[str]],
+                   body_vecs: dict[str, np.ndarray | None]) -> list[np.ndarray | None]:
+    """Each pair's body-sentence vectors as the hybrid encoder has them: MiniLM's where the
+    sentence's static score with the headline reaches similarity.HYBRID_FLOOR, else zero
+    (cosine 0). Prints the share of body sentences that needed MiniLM at all."""
+    enc = similarity.static_encoder()
+    static = dict(zip(texts, similarity.encode_claims(texts, enc), strict=True))
+    out: list[np.ndarray | None] = []
+    needed: set[tuple[str, int]] = set()
+    for p in pairs:
+        vecs = body_vecs[p.body_id]
+        if vecs is None or not len(vecs):
+            out.append(vecs)
+            continue
+        head = set(head_terms[p.headline])
+        lexical = np.array([similarity.weighted_overlap(head, set(t), weights[p.body_id])
+                            for t in sent_terms[p.body_id]])
+        cosine = np.stack([static[t] for t in sentences[p.body_id]]) @ static[p.headline]
+        keep = similarity.combine(cosine, lexical, enc) >= similarity.HYBRID_FLOOR
+        needed.update((p.body_id, int(k)) for k in np.flatnonzero(keep))
+        out.append(vecs * keep[:, None])
+    total = sum(len(sentences[b]) for b in {p.body_id for p in pairs})
+    print(f"hybrid: {len(needed):,} of {total:,} body sentences need MiniLM "
+          f"({len(needed) / max(1, total):.1%})")
+    return out
 
 
 # Grids searched on the calibration split.
@@ -164,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
                          "fnc1_embeddings_bf16.npz when encoding in bfloat16)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N pairs")
     ap.add_argument("--no-embeddings", action="store_true")
+    ap.add_argument("--encoder", choices=CLAIM_ENCODERS, default=None,
+                    help="claim encoder (default: $NEWSPRISM_CLAIM_ENCODER, else "
+                         f"{DEFAULT_CLAIM_ENCODER})")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--calibration-only", action="store_true",
                     help="development: score on the calibration split itself and never look "
@@ -172,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"FNC-1 data not found at {args.data}", file=sys.stderr)
         return 2
+    encoder = args.encoder or claim_encoder_from_env()
+    # similarity.combine (through fnc1.pair_features) weighs the configured encoder's cosine.
+    os.environ["NEWSPRISM_CLAIM_ENCODER"] = encoder
     t0 = time.time()
     pairs, bodies = fnc1.read_fnc1(args.data)
     if args.limit:
@@ -179,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     default_cache = Path.home() / ".cache" / "newsprism" / (
         "fnc1_embeddings_bf16.npz" if similarity.embed_bf16() else "fnc1_embeddings.npz")
     cache = None if args.limit else (args.cache or default_cache)
-    feats = features(pairs, bodies, cache, not args.no_embeddings)
+    feats = features(pairs, bodies, cache, not args.no_embeddings, encoder)
     gold = [p.stance for p in pairs]
     cal, ev = fnc1.calibration_split(len(pairs))
     if args.calibration_only:
@@ -195,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         s0 = fnc1.score([gold[i] for i in ev], [decide(feats[i], default) for i in ev])
         results.append({**report(f"{name} (default thresholds, no labels)", s0),
                         "thresholds": asdict(default)})
-    out = {"pairs": len(pairs), "calibration_pairs": len(cal), "evaluation_pairs": len(ev),
+    out = {"encoder": "none" if args.no_embeddings else encoder, "pairs": len(pairs), "calibration_pairs": len(cal), "evaluation_pairs": len(ev),
            "seed": fnc1.CALIBRATION_SEED, "seconds": round(time.time() - t0, 1),
            "results": results}
     for r in results:

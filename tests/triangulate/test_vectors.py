@@ -36,8 +36,10 @@ def test_lookup_gives_zero_rows_for_texts_not_encoded() -> None:
 
 
 @pytest.fixture
-def empty_cache() -> Any:
-    """An empty per-process embedding cache, and no fake vector left in it afterwards."""
+def empty_cache(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """MiniLM as the claim encoder (its ``embed`` is faked), an empty per-process embedding
+    cache, and no fake vector left in it afterwards."""
+    monkeypatch.setenv("NEWSPRISM_CLAIM_ENCODER", "minilm")
     similarity.clear_cache()
     yield
     similarity.clear_cache()

@@ -18,12 +18,15 @@ import re
 import warnings
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
 
+from newsprism.config import CLAIM_ENCODERS, claim_encoder_from_env
 from newsprism.errors import ConfigError, ModelError
+from newsprism.triangulate import static_vectors
 from newsprism.triangulate.threads import embed_threads, threads_now  # noqa: F401 (public)
 
 # Weights of the combined score. Embedding cosine carries most of the meaning; the lexical
@@ -34,6 +37,30 @@ from newsprism.triangulate.threads import embed_threads, threads_now  # noqa: F4
 # fixtures and on the headline/sentence pairs of FNC-1's calibration split.
 EMBED_WEIGHT = 0.65
 LEXICAL_WEIGHT = 0.35
+# The static encoder (static_vectors.py: word-piece vectors distilled from the same model).
+# Its cosine is a weaker witness than MiniLM's (correlation 0.54 with MiniLM's over the
+# headline/sentence pairs of FNC-1's calibration split), so it weighs less against the overlap.
+# Set by macro-F1 on that split alone (scripts/score_stance.py --encoder static
+# --calibration-only, each point with its own calibrated stance thresholds): weight 0.65 with
+# cosines from 0.3 up stretched onto [0, 1] (the cosine-only best fit to MiniLM's scale) gave
+# 0.577, 0.5 gave 0.629, 0.35 gave 0.671 (0.685 unstretched), 0.2 gave 0.686, 0 (overlap alone)
+# 0.657. Static scores do not reproduce MiniLM's groupings whatever the weights: over the
+# cross-report claim pairs of 27 Reuters stories, agreement with MiniLM at GROUP_THRESHOLD
+# peaked at F1 0.65 (weights 0.35-0.5, cosine zero 0-0.3, SIF 1e-3-1e-5, with and without
+# centering), which is why MiniLM stays the default (see docs/quality.md).
+STATIC_EMBED_WEIGHT = 0.35
+STATIC_LEXICAL_WEIGHT = 0.65
+# A static cosine at or below this counts as 0 (see above: stretching did not help).
+STATIC_COSINE_ZERO = 0.0
+# The hybrid encoder: MiniLM vectors, encoded only for parts whose best static score (above)
+# with a part of another report reaches this; the rest count as cosine 0, as with the lexical
+# prefilter. On FNC-1's calibration split, of the headline/sentence pairs whose MiniLM score
+# reaches 0.5 (GROUP_THRESHOLD), 99.9% score 0.2 or more on static vectors (98.6% of those
+# reaching 0.42, omissions.MENTION_THRESHOLD), while 46% of body sentences score below it with
+# every headline of their body; at 0.25, 99.4% / 92.9% with 70% skipped. In Reuters stories it
+# skips little: the claims of one story share their topic, and 97% of the parts the lexical
+# prefilter keeps reach 0.25 with some part of another report (86% reach 0.3).
+HYBRID_FLOOR = 0.2
 # Without embeddings the overlap alone decides; it is rescaled so that thresholds keep
 # roughly their meaning (an overlap of ~0.45 reads like a combined score of ~0.6).
 LEXICAL_ONLY_SCALE = 1.35
@@ -69,6 +96,43 @@ EMBED_BATCH = 64
 EMBED_DIM = 384
 # Distinct texts whose embeddings a process keeps (~1.5 KiB each, so ~30 MiB).
 EMBED_CACHE_SIZE = 20_000
+
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEncoder:
+    """One way of encoding claims: its stored-vector name and how its cosine is weighed."""
+
+    name: str
+    model_id: str  # the store keeps vectors under this name: encoders never mix vectors
+    dim: int
+    embed_weight: float
+    lexical_weight: float
+    cosine_zero: float = 0.0  # a cosine at or below this counts as 0
+    persist: bool = True  # whether vectors are worth storing (static ones are cheaper to redo)
+
+
+MINILM = ClaimEncoder("minilm", EMBED_MODEL_ID, EMBED_DIM, EMBED_WEIGHT, LEXICAL_WEIGHT)
+# The same vectors as MINILM's (stored under its id), for fewer parts (HYBRID_FLOOR).
+HYBRID = ClaimEncoder("hybrid", EMBED_MODEL_ID, EMBED_DIM, EMBED_WEIGHT, LEXICAL_WEIGHT)
+
+
+@lru_cache(maxsize=1)
+def static_encoder() -> ClaimEncoder:
+    return ClaimEncoder("static", f"newsprism/{static_vectors.table_key()}", EMBED_DIM,
+                        STATIC_EMBED_WEIGHT, STATIC_LEXICAL_WEIGHT, STATIC_COSINE_ZERO,
+                        persist=False)
+
+
+def claim_encoder(name: str | None = None) -> ClaimEncoder:
+    """The named encoder, else the configured one (newsprism.config.claim_encoder_from_env)."""
+    name = name or claim_encoder_from_env()
+    if name == "static":
+        return static_encoder()
+    if name not in ("minilm", "hybrid"):
+        raise ConfigError(f"claim encoder {name!r}: expected one of {', '.join(CLAIM_ENCODERS)}")
+    return MINILM if name == "minilm" else HYBRID
+
 
 _STOP_TEXT = """
     a an the and or but if then than so as of at by for from in into on onto to with within
@@ -219,13 +283,40 @@ def _model() -> Any:
 
 @lru_cache(maxsize=1)
 def embeddings_available() -> bool:
-    """Whether the embedding model can be used in this process (warns once when not)."""
+    """Whether the MiniLM model (``embed``) can be used in this process (warns once when
+    not)."""
     try:
         _model()
     except ModelError as exc:
         warnings.warn(f"newsprism: lexical-only claim matching: {exc}", stacklevel=2)
         return False
     return True
+
+
+def claim_encoder_available(encoder: str | None = None) -> bool:
+    """Whether the named (else the configured) claim encoder can be used in this process;
+    the static one's table is loaded, or built once into the cache directory, here."""
+    return _available(claim_encoder(encoder).name)
+
+
+@lru_cache(maxsize=4)
+def _available(name: str) -> bool:
+    if name in ("minilm", "hybrid"):
+        return embeddings_available()
+    try:
+        static_vectors.table()
+    except ModelError as exc:
+        warnings.warn(f"newsprism: lexical-only claim matching: {exc}", stacklevel=2)
+        return False
+    return True
+
+
+def encode_claims(texts: Sequence[str], encoder: ClaimEncoder | None = None) -> np.ndarray:
+    """Unit-length vectors of claim texts with the given (else the configured) encoder."""
+    enc = encoder or claim_encoder()
+    if enc.name == "static":
+        return static_vectors.encode(texts)
+    return embed(texts)
 
 
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -308,27 +399,32 @@ def text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def embed_map(texts: Iterable[str], persist: VectorStore | None = None
-              ) -> dict[str, np.ndarray]:
-    """Embeddings of distinct texts as a text -> vector mapping for ``match_matrix(vectors=
-    ...)``: those ``persist`` holds (by text hash) are read from it; the rest come from the
-    per-process cache or are encoded in one batched call, and are written to ``persist``."""
+def embed_map(texts: Iterable[str], persist: VectorStore | None = None,
+              encoder: ClaimEncoder | None = None) -> dict[str, np.ndarray]:
+    """Claim vectors of distinct texts as a text -> vector mapping for ``match_matrix(vectors=
+    ...)``, with the given (else the configured) encoder. Where the encoder's vectors are
+    worth storing (``ClaimEncoder.persist``), those ``persist`` holds under the encoder's
+    model id (by text hash) are read from it, and the rest are encoded in one batched call
+    and written to it."""
+    enc = encoder or claim_encoder()
     distinct = list(dict.fromkeys(texts))
     out: dict[str, np.ndarray] = {}
+    if not enc.persist:
+        persist = None
     if persist is not None and distinct:
         shas = {t: text_sha(t) for t in distinct}
-        stored = persist.get_embeddings(EMBED_MODEL_ID, list(shas.values()))
+        stored = persist.get_embeddings(enc.model_id, list(shas.values()))
         for t in distinct:
             blob = stored.get(shas[t])
             # A vector of another size is not this model's: it is encoded again below.
-            if blob is not None and len(blob) == EMBED_DIM * 4:
+            if blob is not None and len(blob) == enc.dim * 4:
                 out[t] = np.frombuffer(blob, dtype=np.float32).copy()
     todo = [t for t in distinct if t not in out]
     if todo:
-        vecs = embed(todo)
+        vecs = encode_claims(todo, enc)
         out.update(zip(todo, vecs, strict=True))
         if persist is not None:
-            persist.put_embeddings(EMBED_MODEL_ID, [
+            persist.put_embeddings(enc.model_id, [
                 (text_sha(t), np.asarray(v, dtype=np.float32).tobytes())
                 for t, v in zip(todo, vecs, strict=True)])
     return out
@@ -336,17 +432,22 @@ def embed_map(texts: Iterable[str], persist: VectorStore | None = None
 
 def lookup(vectors: Mapping[str, np.ndarray], texts: Sequence[str]) -> np.ndarray:
     """Rows of ``vectors`` for ``texts``; a zero row (cosine 0) for a text it lacks."""
-    zero = np.zeros(EMBED_DIM, dtype=np.float32)
+    dim = len(next(iter(vectors.values()))) if vectors else EMBED_DIM
+    zero = np.zeros(dim, dtype=np.float32)
     if not texts:
-        return np.zeros((0, EMBED_DIM), dtype=np.float32)
+        return np.zeros((0, dim), dtype=np.float32)
     return np.stack([vectors.get(t, zero) for t in texts])
 
 
-def combine(cosine: np.ndarray | None, lexical: np.ndarray) -> np.ndarray:
-    """The claim-match score from embedding cosine (or None) and lexical overlap."""
+def combine(cosine: np.ndarray | None, lexical: np.ndarray,
+            encoder: ClaimEncoder | None = None) -> np.ndarray:
+    """The claim-match score from the cosine of the given (else the configured) encoder's
+    vectors (or None: lexical only) and lexical overlap."""
     if cosine is None:
         return np.clip(lexical * LEXICAL_ONLY_SCALE, 0.0, 1.0)
-    return EMBED_WEIGHT * np.clip(cosine, 0.0, 1.0) + LEXICAL_WEIGHT * lexical
+    enc = encoder or claim_encoder()
+    stretched = np.clip((cosine - enc.cosine_zero) / (1.0 - enc.cosine_zero), 0.0, 1.0)
+    return enc.embed_weight * stretched + enc.lexical_weight * lexical
 
 
 def segments(text: str) -> list[str]:
@@ -387,13 +488,15 @@ def story_parts(texts: Sequence[str], segmented: bool = True) -> tuple[list[str]
 
 
 def worth_embedding(texts: Sequence[str], groups: Sequence[int | str],
-                    segmented: bool = True) -> list[str]:
+                    segmented: bool = True, encoder: ClaimEncoder | None = None) -> list[str]:
     """The parts of ``texts`` (texts and their segments) that can match a part of a text in
     another group (``groups[i]``: the report of text i) only with the help of embeddings.
 
     A part whose weighted word overlap with every part of every other group stays below
     PREFILTER_OVERLAP cannot reach a grouping threshold without a near-paraphrase cosine (see
-    PREFILTER_OVERLAP), so it is not encoded: its cosine counts as 0 in ``match_matrix``.
+    PREFILTER_OVERLAP), so it is not encoded: its cosine counts as 0 in ``match_matrix``. With
+    the hybrid encoder (default: the configured one), a part must also reach HYBRID_FLOOR
+    on static vectors with a part of another group.
     """
     if len(set(groups)) < 2:
         return []
@@ -403,22 +506,30 @@ def worth_embedding(texts: Sequence[str], groups: Sequence[int | str],
     group = np.asarray(groups)[np.asarray(owner)]
     other = group[:, None] != group[None, :]
     best = np.where(other, lexical, 0.0).max(axis=1)
-    return [p for p, b in zip(parts, best, strict=True) if b >= PREFILTER_OVERLAP]
+    keep = best >= PREFILTER_OVERLAP
+    if (encoder or claim_encoder()).name == "hybrid" and keep.any() and _available("static"):
+        vecs = static_vectors.encode(parts)
+        static = combine(vecs @ vecs.T, lexical, static_encoder())
+        keep &= np.where(other, static, 0.0).max(axis=1) >= HYBRID_FLOOR
+    return [p for p, k in zip(parts, keep, strict=True) if k]
 
 
 def match_matrix(texts: Sequence[str], *, use_embeddings: bool | None = None,
                  embeddings: np.ndarray | None = None, segmented: bool = True,
-                 vectors: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+                 vectors: Mapping[str, np.ndarray] | None = None,
+                 encoder: ClaimEncoder | None = None) -> np.ndarray:
     """Pairwise claim-match scores of texts that belong together (one story).
 
     With ``segmented``, two texts also match through their best pair of parts (see
     ``segments``), discounted by SEGMENT_DISCOUNT. ``embeddings`` (of ``texts``) may be
     given to skip encoding the whole texts again; ``vectors`` (text -> embedding, as from
-    ``embed_map``) replaces encoding altogether, a part it lacks counting as cosine 0.
+    ``embed_map``) replaces encoding altogether, a part it lacks counting as cosine 0. Both
+    must come from ``encoder`` (default: the configured one).
     """
+    enc = encoder or claim_encoder()
     if use_embeddings is None:
         use_embeddings = (embeddings is not None or vectors is not None
-                          or embeddings_available())
+                          or claim_encoder_available(enc.name))
     parts, owner = story_parts(texts, segmented)
     terms = [set(content_terms(t)) for t in parts]
     lexical = lexical_matrix(terms, TermWeights(terms[: len(texts)]))
@@ -427,11 +538,11 @@ def match_matrix(texts: Sequence[str], *, use_embeddings: bool | None = None,
         if vectors is not None:
             vecs = lookup(vectors, parts)
         else:
-            vecs = embeddings if embeddings is not None else embed(texts)
+            vecs = embeddings if embeddings is not None else encode_claims(texts, enc)
             if len(parts) > len(texts):
-                vecs = np.vstack([vecs, embed(parts[len(texts):])])
+                vecs = np.vstack([vecs, encode_claims(parts[len(texts):], enc)])
         cosine = vecs @ vecs.T
-    scores = combine(cosine, lexical)
+    scores = combine(cosine, lexical, enc)
     n = len(texts)
     full = scores[:n, :n]
     if len(parts) == n:

@@ -52,10 +52,10 @@ def texts_to_embed(reports: Sequence[Report],
 def encode_stories(stories: Iterable[tuple[Sequence[Report], Mapping[str, Analysis | None]]],
                    persist: similarity.VectorStore | None = None
                    ) -> dict[str, np.ndarray] | None:
-    """One text -> embedding mapping for all the given stories, encoded in one batched call
-    (what neither the process nor ``persist`` has yet); None when the embedding model is not
-    available (matching is then lexical)."""
-    if not similarity.embeddings_available():
+    """One text -> vector mapping (the configured claim encoder's) for all the given
+    stories, encoded in one batched call (what neither the process nor ``persist`` has yet);
+    None when the encoder is not available (matching is then lexical)."""
+    if not similarity.claim_encoder_available():
         return None
     texts: list[str] = []
     for reports, analyses in stories:
