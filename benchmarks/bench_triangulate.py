@@ -15,18 +15,20 @@ groups the same claims by word overlap alone (no embeddings).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.report import write_section
 from newsprism.store import Store
-from newsprism.triangulate import similarity
+from newsprism.triangulate import similarity, static_vectors
 from newsprism.triangulate.claims import cluster
 from newsprism.triangulate.stage import triangulate_reports
 from newsprism.triangulate.vectors import encode_stories, texts_to_embed
@@ -167,6 +169,42 @@ def _many_stories(n: int, size: int) -> tuple[_Clock, _Clock]:
     return one_by_one, batched
 
 
+@contextlib.contextmanager
+def _encoder(name: str) -> Iterator[None]:
+    """NEWSPRISM_CLAIM_ENCODER set to ``name`` for the block."""
+    previous = os.environ.get("NEWSPRISM_CLAIM_ENCODER")
+    os.environ["NEWSPRISM_CLAIM_ENCODER"] = name
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["NEWSPRISM_CLAIM_ENCODER"]
+        else:
+            os.environ["NEWSPRISM_CLAIM_ENCODER"] = previous
+
+
+def _encoders(reports: list[Report], analyses: dict[str, Analysis | None],
+              texts: list[str]) -> tuple[_Clock, _Clock, _Clock, _Clock, int, int]:
+    """The static table's load (built first if the cache lacks it), the static encoding of
+    ``texts`` (timed after a warm-up call, like MiniLM's), the MiniLM encoding of them, the
+    whole story triangulated with static vectors (and its multi-report claim groups), and
+    how many texts the hybrid encoder still gives MiniLM."""
+    with _Clock() as load:
+        static_vectors.table()
+    static_vectors.encode(texts[:8])
+    with _Clock() as static:
+        static_vectors.encode(texts)
+    similarity.clear_cache()
+    with _Clock() as minilm:
+        similarity.embed(texts)
+    with _encoder("static"), _Clock() as story:
+        groups, _ = triangulate_reports("bench", reports, analyses)
+    with _encoder("hybrid"):
+        hybrid = len(set(texts_to_embed(reports, analyses)))
+    multi = sum(1 for g in groups if len(g["report_ids"]) > 1)
+    return load, static, minilm, story, multi, hybrid
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=50)
@@ -200,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
             vectors = encode_stories([(reports, analyses)], store)
             triangulate_reports("bench", reports, analyses, vectors)
     one_by_one, batched = _many_stories(8, 3)
+    static_load, static_enc, minilm_enc, static_story, static_multi, n_hybrid = _encoders(
+        reports, analyses, to_embed)
+    per_k = 1000 / max(1, len(to_embed))
     multi = sum(1 for g in claim_groups if len(g["report_ids"]) > 1)
     met = "met" if cold.wall < TARGET_S else "NOT met"
     loadavg = os.getloadavg()[0]
@@ -229,6 +270,21 @@ machine); encoding runs on {similarity.embed_threads()} thread(s) at this load, 
 | importing torch and loading the model (a fresh process's first story) | {load} | | |
 | 8 stories of 3 reports, encoded story by story | {one_by_one} | | one call each |
 | the same 8 stories as the stage does it (one batched call) | {batched} | | |
+
+Claim encoders (`NEWSPRISM_CLAIM_ENCODER`, default `{similarity.claim_encoder().name}`) \
+on the same {len(to_embed)} texts; CPU seconds per 1,000 texts in the last column:
+
+| encoder | wall s (CPU s) | CPU s per 1,000 texts |
+|---|---|---|
+| `minilm`: all-MiniLM-L6-v2, model loaded, empty cache | {minilm_enc} | \
+{per_k * minilm_enc.cpu:.2f} |
+| `static`: distilled word-piece table (`static_vectors.py`) | {static_enc} | \
+{per_k * static_enc.cpu:.3f} |
+| `static`: loading its table from the cache (or building it once) | {static_load} | |
+| `static`: the whole `triangulate_reports` of the story, empty cache | {static_story} | \
+({static_multi} multi-report claim groups against MiniLM's {multi}) |
+| `hybrid`: MiniLM for the {n_hybrid} of the {len(to_embed)} texts that static vectors \
+leave possible | | ~{per_k * minilm_enc.cpu * n_hybrid / max(1, len(to_embed)):.2f} |
 
 Target: a story of 50 reports in under {TARGET_S:.0f} s with the model loaded: **{met}** \
 ({cold.wall:.1f} s wall with every sentence distinct; the process itself used {cold.cpu:.1f} s \

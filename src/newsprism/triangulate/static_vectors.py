@@ -263,7 +263,3 @@ def main() -> int:
     tab = load_or_build()
     print(cache_dir() / f"{tab.key}.npy")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

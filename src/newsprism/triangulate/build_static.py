@@ -1,0 +1,12 @@
+"""Build the static claim encoder's table into the cache directory now, once per machine (it
+is otherwise built on first use), and print where it is:
+
+    .venv/bin/python -m newsprism.triangulate.build_static
+
+$NEWSPRISM_CACHE_DIR chooses the directory (default ~/.cache/newsprism).
+"""
+
+from newsprism.triangulate.static_vectors import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
