@@ -6,7 +6,8 @@ Usage: .venv/bin/python scripts/score_coref.py [--split Test|Dev|Train]
 Each document's gold entity mentions become ``Mention`` records (their text and span; their
 type is spaCy's entity label of the mention's head word when it has one, else the gold coarse
 class: a description of people, a thing, a place or a time). Documents are grouped into stories
-by newsprism's own story stage (``--stories newsprism``, the default once it exists), by the
+by newsprism's own story stage (``--stories newsprism``, the default: the analyze stage's
+analyses of the split's documents clustered by ``StoryClusterer``), by the
 document clusters Barhom et al. (2019) predicted (``barhom``), or by the gold subtopics/topics
 (for development only). ``newsprism.resolve.identities.resolve`` then links the mentions, and
 the result is scored with ``newsprism.eval.conll_coref`` (MUC, B-cubed, CEAF-e, CoNLL F1) with
@@ -138,22 +139,26 @@ def story_assignment(kind: str, docs: Sequence[EcbDoc], data: Path, model: str
             clusters = _NoClasses(fh).load()
         story = {str(name): f"t{i}" for i, names in enumerate(clusters) for name in names}
         return {d.name: story.get(d.name, f"doc:{d.name}") for d in docs}
-    return newsprism_stories(docs, data)
+    return newsprism_stories(docs, data, model)
 
 
-def newsprism_stories(docs: Sequence[EcbDoc], data: Path) -> dict[str, str]:
-    """Stories from newsprism's own story stage (``StoryClusterer``) over the split's full
-    ECB+ documents (text features: the clusterer builds the same vector with or without an
-    analysis)."""
+def newsprism_stories(docs: Sequence[EcbDoc], data: Path, model: str) -> dict[str, str]:
+    """Stories from newsprism's own story stage over the split's full ECB+ documents: each is
+    analysed by the analyze stage (``Analyzer``: mentions, numbers, times) and clustered by
+    ``StoryClusterer`` with that analysis, as the pipeline's cluster stage does."""
+    from newsprism.analyze import Analyzer  # type: ignore[attr-defined,unused-ignore]
     from newsprism.cluster.stories import StoryClusterer
     from newsprism.eval.ecb import read_document
     from newsprism.types import Report
 
     xml_root = data.parent / "xml"
-    clusterer = StoryClusterer()
+    reports = []
     for d in docs:
         full = read_document(xml_root / str(d.topic) / f"{d.name}.xml")
-        clusterer.add(Report(id=full.name, source=full.name, text=full.text))
+        reports.append(Report(id=full.name, source=full.name, text=full.text))
+    analyses = Analyzer(model).analyze_many(reports)
+    clusterer = StoryClusterer()
+    clusterer.extend(zip(reports, analyses, strict=True))
     return clusterer.assignments()
 
 

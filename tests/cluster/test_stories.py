@@ -175,11 +175,19 @@ def test_better_match_moves_an_undated_report_and_reports_the_change() -> None:
 
 
 def test_undated_reports_need_strong_evidence_to_link_to_several() -> None:
+    # ``v`` resembles all three strongly; ``b0`` is dated close to ``a1`` and ``a2``.
     strong = _features("v", {"n:alpha": 0.7, "n:beta": 0.7}, None)
-    clusterer = StoryClusterer()
-    for features in (*_LINKED[:3], strong):
-        clusterer.add_features(features)
-    assert partition(clusterer.assignments()) == {frozenset({"a1", "a2", "b1", "v"})}
+    near = _features("b0", {"n:beta": 0.8, "t:z": 0.6}, 700_003)
+    assert _orders_partition([*_LINKED[:2], near, strong]) == {
+        frozenset({frozenset({"a1", "a2", "b0", "v"})})}
+
+
+def test_undated_report_does_not_bridge_reports_whose_days_are_far_apart() -> None:
+    # ``v`` resembles both dated stories strongly, ``b1`` a little more, but they lie 300
+    # days apart: the same kind of event twice, and ``v`` tells one of them.
+    strong = _features("v", {"n:alpha": 0.69, "n:beta": 0.71}, None)
+    assert _orders_partition([*_LINKED[:3], strong]) == {
+        frozenset({frozenset({"a1", "a2"}), frozenset({"b1", "v"})})}
 
 
 def test_older_year_mentioned_by_an_undated_report_is_no_conflict() -> None:

@@ -55,6 +55,20 @@ def test_analysis_replaces_text_heuristics() -> None:
     assert features.days == (features.published_day,)
 
 
+def test_shared_names_do_not_hinge_on_their_type() -> None:
+    """One town tagged as a person in one report and as a place in another still gives both
+    reports the same name feature."""
+    report = FLOOD_2019[0]
+
+    def named(label: str) -> dict[str, float]:
+        analysis = Analysis(report.id, mentions=(Mention(report.id, 0, 8, "Marrowby", label),))
+        return report_features(report, analysis).vector
+
+    as_person, as_place = named("PERSON"), named("GPE")
+    assert "n:marrowby" in as_person and "n:marrowby" in as_place
+    assert "p:marrowby" in as_place and "p:marrowby" not in as_person
+
+
 def test_undated_report_is_anchored_on_the_dates_it_mentions() -> None:
     report = Report(id="x", source="t", text="The dam failed on August 3, 2017, near Ostwick.")
     features = report_features(report)

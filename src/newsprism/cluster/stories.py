@@ -168,6 +168,9 @@ class StoryClusterer:
         # changes.
         self._parts: dict[int, list[list[int]]] = {}
         self._best: dict[int, list[tuple[float, str, int]]] = {}
+        # For each report without days, the reports with days it resembles strongly
+        # (``undated_threshold``), with the score.
+        self._strong: dict[int, dict[int, float]] = {}
         self._linked: dict[int, set[int]] = {}
         self._best_of: dict[int, set[int]] = {}
         self._touched: set[int] = set()
@@ -223,14 +226,23 @@ class StoryClusterer:
             index.setdefault(key, _Postings()).add(num, entry.days)
         joined = [num]
         dropped: list[int] = []
+        relink: set[int] = set()
         for other, score in scored:
-            if score >= self._threshold(entry, self._entries[other]):
-                self._adjacent[num].append(other)
-                self._adjacent[other].append(num)
-                self._adjacent_scores[num].append(score)
-                self._adjacent_scores[other].append(score)
-                joined.append(other)
-            if not self._entries[other].days:
+            peer = self._entries[other]
+            if score >= self._threshold(entry, peer):
+                if bool(entry.days) != bool(peer.days):
+                    # A strong link between a report without days and one with days waits
+                    # for the former's best match (see ``_relink``).
+                    undated, dated = (num, other) if not entry.days else (other, num)
+                    self._strong.setdefault(undated, {})[dated] = score
+                    relink.add(undated)
+                else:
+                    self._adjacent[num].append(other)
+                    self._adjacent[other].append(num)
+                    self._adjacent_scores[num].append(score)
+                    self._adjacent_scores[other].append(score)
+                    joined.append(other)
+            if not peer.days:
                 self._offer(other, num, score, joined, dropped)
         if not entry.days and scored:
             ranked = sorted(scored, key=lambda cs: (round(cs[1], 6),
@@ -238,6 +250,8 @@ class StoryClusterer:
                             reverse=True)
             for other, score in ranked[:self.best_matches]:
                 self._offer(num, other, score, joined, dropped)
+        for undated in sorted(relink):
+            self._relink(undated, joined, dropped)
         if dropped:
             self._regroup([*joined, *dropped])
         else:
@@ -247,15 +261,7 @@ class StoryClusterer:
     def _offer(self, undated: int, other: int, score: float, joined: list[int],
                dropped: list[int]) -> None:
         """Make ``other`` one of the best matches of the report without days ``undated`` if it
-        beats the weakest of them, and relink ``undated`` to its best matches.
-
-        Such a report joins the stories of its best match and of up to ``best_matches`` - 1
-        next ones (ties broken by report id), each only if it resembles a match already linked
-        at least as much as it resembles the report, rather than every story it resembles:
-        with no time evidence, resemblance alone chains stories of one kind together. Strong links (``undated_threshold``) still join
-        it to others. The best matches are a function of the set of reports, so the partition
-        is too. Reports whose link was lost go into ``dropped``, new links into ``joined``.
-        """
+        beats the weakest of them, and relink ``undated`` (see ``_relink``)."""
         key = (round(score, 6), self._entries[other].report_id, other)
         ranked = self._best.setdefault(undated, [])
         if len(ranked) >= self.best_matches and ranked[-1][:2] >= key[:2]:
@@ -263,13 +269,34 @@ class StoryClusterer:
         ranked.append(key)
         ranked.sort(key=lambda k: k[:2], reverse=True)
         del ranked[self.best_matches:]
-        chosen = [ranked[0][2]]
+        self._relink(undated, joined, dropped)
+
+    def _relink(self, undated: int, joined: list[int], dropped: list[int]) -> None:
+        """Link the report without days ``undated`` to its best matches and to the reports
+        with days it resembles strongly.
+
+        Such a report joins the stories of its best match and of up to ``best_matches`` - 1
+        next ones (ties broken by report id), each only if it resembles a match already linked
+        at least as much as it resembles the report, rather than every story it resembles:
+        with no time evidence, resemblance alone chains stories of one kind together. Strong
+        links (``undated_threshold``) to reports with days join it to those too, except
+        reports whose days are outside the time window of its best match: the report would
+        bridge two events its peers' dates tell apart (a town flooded twice, weeks apart).
+        The best matches are a function of the set of reports, so the partition is too.
+        Reports whose link was lost go into ``dropped``, new links into ``joined``.
+        """
+        ranked = self._best.get(undated, [])
+        chosen = [ranked[0][2]] if ranked else []
         for score_, _, candidate in ranked[1:]:
             entry = self._entries[candidate]
             if any(round(self._pair_score(entry, self._entries[c]), 6) >= score_
                    for c in chosen):
                 chosen.append(candidate)
         linked = set(chosen)
+        if chosen:
+            best = self._entries[chosen[0]]
+            linked.update(dated for dated in self._strong.get(undated, {})
+                          if self._in_window(self._entries[dated], best))
         old = self._linked.get(undated, set())
         self._linked[undated] = linked
         for lost in old - linked:
@@ -308,6 +335,9 @@ class StoryClusterer:
             yield other, self._best_score(num, other)
 
     def _best_score(self, undated: int, match: int) -> float:
+        strong = self._strong.get(undated, {})
+        if match in strong:
+            return strong[match]
         return next(score for score, _, other in self._best[undated] if other == match)
 
     def _regroup(self, seeds: list[int]) -> None:
