@@ -9,7 +9,9 @@ when both reports have days (a publication date or full dates mentioned) and the
 match among the reports reaching ``EDGE_THRESHOLD`` and to its next best (``BEST_MATCHES``)
 when that one resembles the best at least as much as it resembles the report (ties broken by
 report id): with no time evidence, it joins the group it resembles most instead of uniting
-every story of the same kind. A story is a connected set of linked reports. Each
+every story of the same kind. Its strong links (``UNDATED_EDGE_THRESHOLD``) to reports with
+days hold only for those within the time window of its best match: it does not bridge two
+events that its peers' dates tell apart. A story is a connected set of linked reports. Each
 link depends only on the reports involved and the set of reports (feature weights come from
 general-English word rarity, not from the store), so the partition is a function of the set:
 ingesting in any order gives the same stories, and a story's id, the smallest member report
