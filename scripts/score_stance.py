@@ -1,7 +1,7 @@
 """Score newsprism's claim matching and stance reading on FNC-1 (competition test set).
 
     .venv/bin/python scripts/score_stance.py [--data ../shared/datasets/fnc1_stance]
-        [--encoder static|minilm|hybrid] [--cache FILE.npz] [--limit N] [--json FILE]
+        [--encoder static|minilm|hybrid|minilm-onnx] [--cache FILE.npz] [--limit N] [--json FILE]
         [--calibration-only]
 
 No FNC-1 label is used for learning. The rule's thresholds are set by grid search on a fixed

@@ -17,7 +17,7 @@ import os
 import re
 import warnings
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -26,7 +26,7 @@ import numpy as np
 
 from newsprism.config import CLAIM_ENCODERS, claim_encoder_from_env
 from newsprism.errors import ConfigError, ModelError
-from newsprism.triangulate import static_vectors
+from newsprism.triangulate import onnx_encoder, static_vectors
 from newsprism.triangulate.threads import embed_threads, threads_now  # noqa: F401 (public)
 
 # Weights of the combined score. Embedding cosine carries most of the meaning; the lexical
@@ -118,6 +118,14 @@ HYBRID = ClaimEncoder("hybrid", EMBED_MODEL_ID, EMBED_DIM, EMBED_WEIGHT, LEXICAL
 
 
 @lru_cache(maxsize=1)
+def onnx_claim_encoder() -> ClaimEncoder:
+    """MiniLM run by ONNX Runtime in int8 (onnx_encoder.py): weighed as MiniLM, its vectors
+    stored under the quantized file's own name."""
+    return ClaimEncoder("minilm-onnx", f"newsprism/{onnx_encoder.model_key()}", EMBED_DIM,
+                        EMBED_WEIGHT, LEXICAL_WEIGHT)
+
+
+@lru_cache(maxsize=1)
 def static_encoder() -> ClaimEncoder:
     return ClaimEncoder("static", f"newsprism/{static_vectors.table_key()}", EMBED_DIM,
                         STATIC_EMBED_WEIGHT, STATIC_LEXICAL_WEIGHT, STATIC_COSINE_ZERO,
@@ -129,6 +137,8 @@ def claim_encoder(name: str | None = None) -> ClaimEncoder:
     name = name or claim_encoder_from_env()
     if name == "static":
         return static_encoder()
+    if name == "minilm-onnx":
+        return onnx_claim_encoder()
     if name not in ("minilm", "hybrid"):
         raise ConfigError(f"claim encoder {name!r}: expected one of {', '.join(CLAIM_ENCODERS)}")
     return MINILM if name == "minilm" else HYBRID
@@ -304,7 +314,10 @@ def _available(name: str) -> bool:
     if name in ("minilm", "hybrid"):
         return embeddings_available()
     try:
-        static_vectors.table()
+        if name == "minilm-onnx":
+            onnx_encoder.model()
+        else:
+            static_vectors.table()
     except ModelError as exc:
         warnings.warn(f"newsprism: lexical-only claim matching: {exc}", stacklevel=2)
         return False
@@ -316,10 +329,14 @@ def encode_claims(texts: Sequence[str], encoder: ClaimEncoder | None = None) -> 
     enc = encoder or claim_encoder()
     if enc.name == "static":
         return static_vectors.encode(texts)
+    if enc.name == "minilm-onnx":
+        return _cached(texts, _ONNX_CACHE, onnx_encoder.encode)
     return embed(texts)
 
 
+# Per encoder: the vectors of two encoders never mix.
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
+_ONNX_CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
@@ -329,16 +346,23 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     copied sentences are common across a story's reports, and a story is re-triangulated
     each time a report joins it.
     """
+    return _cached(texts, _CACHE, _encode)
+
+
+def _cached(texts: Sequence[str], cache: OrderedDict[str, np.ndarray],
+            encode: Callable[[Sequence[str]], np.ndarray]) -> np.ndarray:
+    """``encode`` of the texts ``cache`` lacks; the rest from it (LRU, EMBED_CACHE_SIZE)."""
     if not texts:
         return np.zeros((0, EMBED_DIM), dtype=np.float32)
-    todo = [t for t in dict.fromkeys(texts) if t not in _CACHE]
+    todo = [t for t in dict.fromkeys(texts) if t not in cache]
     if todo:
-        for t, v in zip(todo, _encode(todo), strict=True):
-            _CACHE[t] = v
-    out = np.stack([_CACHE[t] for t in texts])
+        for t, v in zip(todo, encode(todo), strict=True):
+            cache[t] = v
+    out = np.stack([cache[t] for t in texts])
     for t in texts:
-        _CACHE.move_to_end(t)
-    _trim_cache()
+        cache.move_to_end(t)
+    while len(cache) > EMBED_CACHE_SIZE:
+        cache.popitem(last=False)
     return out
 
 
@@ -377,14 +401,10 @@ def embed_bf16() -> bool:
     return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in probes)
 
 
-def _trim_cache() -> None:
-    while len(_CACHE) > EMBED_CACHE_SIZE:
-        _CACHE.popitem(last=False)
-
-
 def clear_cache() -> None:
     """Forget every cached embedding (benchmarks time encoding from a cold cache)."""
     _CACHE.clear()
+    _ONNX_CACHE.clear()
 
 
 class VectorStore(Protocol):

@@ -139,7 +139,7 @@ def token_outputs(path: Path, ids: Sequence[int], progress: bool = True) -> np.n
                          ) from exc
     out = np.zeros((len(ids), model.config.hidden_size), dtype=np.float32)
     started = time.monotonic()
-    bar = _Progress(len(ids)) if progress else None
+    bar = Progress(len(ids), "distilling the static claim encoder") if progress else None
     with torch.inference_mode():
         for lo in range(0, len(ids), BUILD_BATCH):
             batch = torch.tensor([[cls, i, sep] for i in ids[lo:lo + BUILD_BATCH]])
@@ -153,21 +153,23 @@ def token_outputs(path: Path, ids: Sequence[int], progress: bool = True) -> np.n
     return out
 
 
-class _Progress:
-    """A rich progress bar, started only once building turns out to be slow."""
+class Progress:
+    """A rich progress bar, started only once building turns out to be slow (PROGRESS_AFTER_S:
+    the caller calls ``advance`` from then on, or from the start for steps known to be slow)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, description: str) -> None:
         self.total = total
+        self.description = description
         self.bar: Any = None
         self.task: Any = None
 
     def advance(self, done: int) -> None:
         if self.bar is None:
-            from rich.progress import Progress
+            from rich.progress import Progress as RichProgress
 
-            self.bar = Progress(transient=True)
+            self.bar = RichProgress(transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("distilling the static claim encoder", total=self.total)
+            self.task = self.bar.add_task(self.description, total=self.total)
         self.bar.update(self.task, completed=done)
 
     def close(self) -> None:
