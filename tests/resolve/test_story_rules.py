@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.resolve.identities import Resolution
+from newsprism.resolve.linking import calendar_day
 from newsprism.resolve.synonyms import sentence_of, similar_pairs
 
 from .fixtures import Report, run
@@ -121,6 +122,36 @@ def test_relative_days_take_their_reports_weekday() -> None:
     assert eid(res, d, "Tuesday morning") == tuesday
     assert eid(res, b, "yesterday") == tuesday  # Tuesday: named in twice as many reports
     assert eid(res, c, "today") == eid(res, c, "Thursday") != tuesday
+
+
+def test_one_calendar_day_however_written() -> None:
+    a = Report("a", "The bridge reopened on Friday, March 14, 2025, after repairs.")
+    a.m("Friday, March 14, 2025", "DATE")
+    b = Report("b", "Traffic crossed again on Mar. 14 and again on 14th March's evening.")
+    b.m("Mar. 14", "DATE").m("14th March", "DATE")
+    c = Report("c", "The bridge first opened on March 14, 1990, and closed on March 4.")
+    c.m("March 14, 1990", "DATE").m("March 4", "DATE")
+    res = run([a, b, c])
+    day = eid(res, a, "Friday, March 14, 2025")
+    assert eid(res, b, "Mar. 14") == eid(res, b, "14th March") == day
+    assert eid(res, c, "March 14, 1990") != day  # another year
+    assert eid(res, c, "March 4") != day
+
+
+def test_calendar_day_reads_month_and_day() -> None:
+    assert calendar_day(("dec", "6")) == (12, 6, None)
+    assert calendar_day(("on", "tuesday", "december", "9", "2008")) == (12, 9, 2008)
+    assert calendar_day(("the", "6th", "june")) == (6, 6, None)
+    assert calendar_day(("in", "june", "2005")) is None
+    assert calendar_day(("june", "6", "july", "7")) is None
+
+
+def test_amounts_in_words_and_figures_are_one() -> None:
+    r = Report("r", "The clinic served eight years in the old wing and 8 years in the new one; "
+                    "nine years before that it was a school.")
+    r.m("eight years", "DATE").m("8 years", "DATE").m("nine years", "DATE")
+    res = run([r])
+    assert eid(res, r, "eight years") == eid(res, r, "8 years") != eid(res, r, "nine years")
 
 
 def test_sister_stories_share_descriptions_and_short_names() -> None:

@@ -57,6 +57,10 @@ NUMBER_WORDS = word_set("""
     hundred thousand million billion dozen dozens hundreds thousands millions first second
     third fourth fifth
     """)
+# Number words written as figures, so that "eight years" and "8 years" are one amount.
+NUMBER_VALUES = {w: str(k) for k, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve"))}
 # Head nouns that say whether a person is a man or a woman.
 FEMALE_NOUNS = word_set("""
     woman girl mother mom mum wife daughter sister grandmother aunt niece actress lady queen
@@ -143,7 +147,7 @@ def build_node(i: int, m: Mention, idx: int, story: str) -> Node:
     numbers = [t for t in tokens if t[:1].isdigit() or t in NUMBER_WORDS]
     if form == "nominal" and numbers and head:
         # "20 points" and "nine points" are different amounts: the number is part of the head.
-        head = f"{head}#{'-'.join(numbers)}"
+        head = f"{head}#{'-'.join(NUMBER_VALUES.get(t, t) for t in numbers)}"
     plural = form == "nominal" and bool(head) and _plural(text, head)
     return Node(
         i=i, report=m.report_id, idx=idx, story=story, start=m.start, end=m.end, type=m.type,

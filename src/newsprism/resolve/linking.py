@@ -107,6 +107,13 @@ _WEB_ADDRESS = re.compile(r"\.\s?(?:com|org|net|gov|edu)\b", re.I)
 _SYNONYM_FAMILIES = frozenset({"hum", "thing", "loc", "event"})
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Words of a time expression that place it on a day relative to the report.
+# Month words as written in dates, full or abbreviated ("Dec.", "Sept").
+MONTHS = {name: k + 1 for k, names in enumerate((
+    "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+    "august aug", "september sep sept", "october oct", "november nov", "december dec"))
+    for name in names.split()}
+_DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 RELATIVE_DAY_WORDS = word_set("""
     today yesterday tonight morning afternoon evening night overnight earlier
     """)
@@ -406,6 +413,7 @@ class Linker:
             self._synonyms(members, heads)
             self._name_endings(members)
             self._event_days(members)
+            self._calendar_days(members)
 
     def _synonyms(self, members: Sequence[Node],
                   heads: Mapping[tuple[str, str, bool], Node]) -> None:
@@ -523,6 +531,23 @@ class Linker:
         if not weekdays:
             for node in rest[1:]:
                 self.union(rest[0], node)
+
+    def _calendar_days(self, members: Sequence[Node]) -> None:
+        """Times that name one calendar day in a story ("July 27", "Tuesday, July 27, 2004",
+        "27th July") are that day, however written, unless they name two different years."""
+        days: dict[tuple[int, int], list[Node]] = defaultdict(list)
+        for node in members:
+            if node.fam != "time" or node.form == "pronoun":
+                continue
+            day = calendar_day(node.tokens)
+            if day is None:
+                continue
+            for seen in days[day[:2]]:
+                if _year_of(seen.tokens) in (None, day[2]) or day[2] is None:
+                    self.union(seen, node)
+                    break
+            else:
+                days[day[:2]].append(node)
 
     def _described(self, members: Sequence[Node],
                    heads: Mapping[tuple[str, str, bool], Node]) -> None:
@@ -653,6 +678,30 @@ class Linker:
                         continue
                     if n / len(words | owords) >= QUOTE_SIMILARITY:
                         self.union(node, other)
+
+
+def calendar_day(tokens: Sequence[str]) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of a time naming one day: a month word next to a day
+    number ("dec 6", "6th june", "july 27 2004"); None for a month alone or a range."""
+    found = set()
+    for k, tok in enumerate(tokens):
+        month = MONTHS.get(tok)
+        if month is None:
+            continue
+        for near in (*tokens[k + 1:k + 2], *tokens[max(k - 1, 0):k]):
+            m = _DAY_NUMBER.match(near)
+            if m and 1 <= int(m.group(1)) <= 31:
+                found.add((month, int(m.group(1))))
+                break
+    if len(found) != 1:
+        return None
+    month, day = next(iter(found))
+    return month, day, _year_of(tokens)
+
+
+def _year_of(tokens: Sequence[str]) -> int | None:
+    years = {int(t) for t in tokens if _YEAR.match(t)}
+    return next(iter(years)) if len(years) == 1 else None
 
 
 def _weekday(node: Node) -> str | None:
