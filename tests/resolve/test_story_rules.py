@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.resolve.identities import Resolution
-from newsprism.resolve.linking import calendar_day
+from newsprism.resolve.linking import calendar_day, clock_time
 from newsprism.resolve.synonyms import sentence_of, similar_pairs
 
 from .fixtures import Report, run
@@ -136,6 +136,17 @@ def test_one_calendar_day_however_written() -> None:
     assert eid(res, b, "Mar. 14") == eid(res, b, "14th March") == day
     assert eid(res, c, "March 14, 1990") != day  # another year
     assert eid(res, c, "March 4") != day
+
+
+def test_one_clock_time_however_written() -> None:
+    a = Report("a", "The alarm sounded at about 4:15 a.m. and again at 6 p.m.")
+    a.m("at about 4:15 a.m.", "TIME").m("at 6 p.m.", "TIME")
+    b = Report("b", "Neighbours heard the alarm at 4.15am.")
+    b.m("at 4.15am", "TIME")
+    res = run([a, b])
+    assert eid(res, b, "at 4.15am") == eid(res, a, "at about 4:15 a.m.")
+    assert eid(res, a, "at 6 p.m.") != eid(res, a, "at about 4:15 a.m.")
+    assert clock_time("between 7 am and 9 pm") is None
 
 
 def test_calendar_day_reads_month_and_day() -> None:

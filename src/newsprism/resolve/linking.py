@@ -113,6 +113,7 @@ MONTHS = {name: k + 1 for k, names in enumerate((
     "august aug", "september sep sept", "october oct", "november nov", "december dec"))
     for name in names.split()}
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]\s?([0-5]\d))?\s*([ap])\.?\s?m\b", re.I)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 RELATIVE_DAY_WORDS = word_set("""
     today yesterday tonight morning afternoon evening night overnight earlier
@@ -534,11 +535,19 @@ class Linker:
 
     def _calendar_days(self, members: Sequence[Node]) -> None:
         """Times that name one calendar day in a story ("July 27", "Tuesday, July 27, 2004",
-        "27th July") are that day, however written, unless they name two different years."""
+        "27th July") are that day, however written, unless they name two different years;
+        times naming one clock time ("2:30 a.m.", "2.30am") are that time."""
         days: dict[tuple[int, int], list[Node]] = defaultdict(list)
+        clocks: dict[tuple[int, int, str], Node] = {}
         for node in members:
             if node.fam != "time" or node.form == "pronoun":
                 continue
+            clock = clock_time(node.display)
+            if clock is not None:
+                if clock in clocks:
+                    self.union(clocks[clock], node)
+                else:
+                    clocks[clock] = node
             day = calendar_day(node.tokens)
             if day is None:
                 continue
@@ -697,6 +706,12 @@ def calendar_day(tokens: Sequence[str]) -> tuple[int, int, int | None] | None:
         return None
     month, day = next(iter(found))
     return month, day, _year_of(tokens)
+
+
+def clock_time(text: str) -> tuple[int, int, str] | None:
+    """(hour, minute, "a"/"p") of the one clock time a time names ("at about 2:30 a.m.")."""
+    found = {(int(h), int(m or 0), ap.lower()) for h, m, ap in _CLOCK.findall(text)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _year_of(tokens: Sequence[str]) -> int | None:
