@@ -4,7 +4,8 @@
 
 The benchmarks read ../shared at run time and say so when it is absent. The long scaling runs
 (50,000 reports end to end) are not part of this default set: run
-`python benchmarks/bench_pipeline.py --sizes 10000,50000` once, by hand.
+`python benchmarks/bench_pipeline.py --workers 2 --limit 1500 --scaling-only --sizes
+10000,50000` once, by hand (about an hour on 2 cores).
 """
 
 from __future__ import annotations
