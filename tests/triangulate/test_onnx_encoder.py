@@ -176,3 +176,24 @@ def test_the_build_is_deterministic(built: Path, tmp_path: Path) -> None:
 
 def _sha(file: Path) -> str:
     return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+def test_embed_stays_torch_minilm_with_the_onnx_claim_encoder(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The resolve stage's ``embed`` keeps the torch model its thresholds were set on."""
+    def no_onnx() -> None:
+        raise AssertionError("embed must not run the ONNX model")
+
+    monkeypatch.setattr(onnx_encoder, "model", no_onnx)
+    monkeypatch.setattr(similarity, "_encode",
+                        lambda texts: np.ones((len(texts), 384), dtype=np.float32))
+    monkeypatch.setenv("NEWSPRISM_CLAIM_ENCODER", "minilm-onnx")
+    similarity.clear_cache()
+    assert similarity.embed(list(SENTENCES[:2])).shape == (2, 384)
+    similarity.clear_cache()
+
+
+def test_without_onnxruntime_it_falls_back_to_torch_minilm(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(similarity, "onnx_installed", lambda: False)
+    assert similarity.claim_encoder("minilm-onnx") is similarity.MINILM
