@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     with _Clock() as baseline:
         base = cluster(similarity.match_matrix(texts, use_embeddings=False))
     with _Clock() as load:
-        similarity.embeddings_available()  # loads the model
+        similarity.claim_encoder_available()  # loads the default claim encoder's model
     with _Clock() as prefilter:
         to_embed = list(dict.fromkeys(texts_to_embed(reports, analyses)))
     n_parts = len(similarity.story_parts(texts)[0])
@@ -341,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         triangulate_reports("bench", more, more_analyses)
     with _Clock() as encode:
         similarity.clear_cache()
-        similarity.embed(to_embed)
+        similarity.encode_claims(to_embed)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         similarity.embed_map(to_embed, store)
         similarity.clear_cache()  # a new process: only the store has the vectors
