@@ -138,6 +138,15 @@ def test_one_calendar_day_however_written() -> None:
     assert eid(res, c, "March 4") != day
 
 
+def test_a_body_named_by_a_collective_noun_is_an_it() -> None:
+    r = Report("r", "The coastal navy said it had towed the trawler. The skipper said it "
+                    "was leaking.")
+    r.m("navy", "HUM").m("it", "HUM").m("skipper", "HUM").m("it", "NON")
+    res = run([r])
+    assert eid(res, r, "it") == eid(res, r, "navy")
+    assert eid(res, r, "it", 1) != eid(res, r, "skipper")
+
+
 def test_one_clock_time_however_written() -> None:
     a = Report("a", "The alarm sounded at about 4:15 a.m. and again at 6 p.m.")
     a.m("at about 4:15 a.m.", "TIME").m("at 6 p.m.", "TIME")

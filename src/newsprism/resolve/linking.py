@@ -747,8 +747,10 @@ def _agrees(pronoun: str, cand: Node) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return (cand.fam in ("per", "hum") and not cand.plural
                 and not (cand.form == "nominal" and cand.head in COLLECTIVE))
+    collective = cand.form == "nominal" and cand.head in COLLECTIVE
     if pronoun in THING_PRONOUNS:
-        return cand.fam in ("org", "thing", "event") and not cand.plural
+        # "The navy said it ...": a body named by a collective noun is an "it".
+        return (cand.fam in ("org", "thing", "event") or collective) and not cand.plural
     if pronoun in GROUP_PRONOUNS:
         return cand.plural or cand.fam == "org"
     if pronoun in PLACE_PRONOUNS:
