@@ -26,6 +26,9 @@ $(STAMP): pyproject.toml
 	@# instead of pulling a multi-GB CUDA build.
 	@$(BIN)/python -m pip install $(PIP_FLAGS) torch==2.13.0
 	@$(BIN)/python -m pip install $(PIP_FLAGS) -e ".[dev]"
+	@# The claim encoder's int8 ONNX file, made once from the installed MiniLM package (no
+	@# download) into ~/.cache/newsprism; a run that finds it missing builds it itself.
+	@$(BIN)/python -m newsprism.triangulate.build_onnx >/dev/null
 	@touch $(STAMP)
 
 demo: $(STAMP)

@@ -197,3 +197,14 @@ def test_without_onnxruntime_it_falls_back_to_torch_minilm(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(similarity, "onnx_installed", lambda: False)
     assert similarity.claim_encoder("minilm-onnx") is similarity.MINILM
+
+
+@pytest.mark.slow
+def test_a_texts_vector_does_not_depend_on_the_texts_encoded_with_it(built: Path) -> None:
+    # Quantized activations take the batch's scale; by default each text is its own batch.
+    model = onnx_encoder.load(built, threads=1)
+    together = onnx_encoder.encode(SENTENCES, model)
+    for i, text in enumerate(SENTENCES):
+        assert np.array_equal(onnx_encoder.encode([text], model)[0], together[i])
+    batched = onnx_encoder.encode(SENTENCES, model, batch=len(SENTENCES))
+    assert not np.array_equal(batched, together)

@@ -5,12 +5,13 @@ to int8 (dynamic quantization: activations are quantized per batch at run time),
 the cache directory (static_vectors.cache_dir) under a name made of the source package's
 version, the torch/onnxruntime versions that wrote it and the export parameters, so a new
 model, toolchain or parameter never reads an old file. Tokenizing, mean pooling over the
-attention mask and normalizing are done here, as sentence-transformers does them: texts are
-sorted by length and encoded in batches padded to their longest member.
+attention mask and normalizing are done here, as sentence-transformers does them (when a
+batch size above one is asked for, texts are sorted by length and each batch is padded to its
+longest member).
 
 Its vectors are close to, not the same as, the torch model's (cosine ~0.99 per text; cosines
-between texts move by ~0.01 on average), and a text's vector depends slightly on the texts
-it is batched with (the activation scale is the batch's). See docs/quality.md ("Claim
+between texts move by ~0.01 on average). Texts are encoded one at a time by default (see
+BATCH), so that a text's vector does not depend on the texts encoded with it. See docs/quality.md ("Claim
 encoders") for its speed and how often it changes claim groups.
 """
 
@@ -42,7 +43,13 @@ OPSET = 17
 # (Gather) too saved nothing and cost a little accuracy (docs/quality.md, "Claim encoders").
 PER_CHANNEL = True
 QUANT_OPS = ("MatMul",)
-BATCH = 64
+# One text per run: activations are quantized with the scale of the whole batch, so in a batch
+# a text's vector moved with its batch-mates (cosine down to 0.98 when 2,000 Reuters sentences
+# were shuffled between batches of 64), and claim groups would depend on which texts an
+# ingest happened to encode together. Alone, a text's vector is a function of the text. It
+# also costs no more here: 2,000 Reuters sentences took 8.6-9.3 s of CPU one at a time
+# against 9.7-10.2 s in batches of 64 (padding), 7.1-7.3 s in batches of 8 (one thread).
+BATCH = 1
 # sentence-transformers' default when the model folder does not name one.
 DEFAULT_MAX_SEQ_LENGTH = 256
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
