@@ -18,6 +18,16 @@ or writes a store, and prints JSON with `--json` where it lists things.
 
 Exit codes: 0 success; 1 some inputs failed (the others were stored); 2 usage error;
 3 not found; 4 store error; 5 configuration error; 6 spaCy pipeline missing; 130 interrupted.
+
+Environment: `NEWSPRISM_DB` (the store), `NEWSPRISM_TOKEN` (`serve`: the token that allows
+writes), `NEWSPRISM_CLAIM_ENCODER` (`minilm-onnx`, the default; `minilm`, torch; `static`, a
+word-piece table distilled from the same model: far faster, claim groups less like
+MiniLM's, see docs/quality.md; `hybrid`),
+`NEWSPRISM_CACHE_DIR` (where the encoders' built files live; default
+`$XDG_CACHE_HOME/newsprism`, else `~/.cache/newsprism`), `NEWSPRISM_EMBED_THREADS` (encoder
+threads; default: what the machine has free), `NEWSPRISM_EMBED_BF16` (1/0: torch encoding in
+bfloat16; default: when the CPU computes it natively), `NEWSPRISM_LOG_LEVEL` (`serve`: the web
+server's log level, default warning).
 """
 
 
