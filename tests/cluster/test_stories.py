@@ -290,6 +290,41 @@ def test_random_reports_give_one_partition_in_any_order(seed: int, max_story: in
     assert len(next(iter(partitions))) > 1  # the reports are not all one story
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_restoring_replays_the_saved_links_without_recomputing_them(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    reports = _random_reports(seed, 30)
+    clusterer = StoryClusterer(max_story=4)
+    for item in reports[:-1]:
+        clusterer.add_features(item)
+    state = json.loads(json.dumps(clusterer.to_state()))
+    old_format = {**state, "reports": [{k: v for k, v in item.items() if k != "links"}
+                                       for item in state["reports"]]}
+    recomputed = StoryClusterer.from_state(old_format)
+
+    def no_links(*args: object) -> None:
+        raise AssertionError("links recomputed while restoring")
+
+    monkeypatch.setattr(StoryClusterer, "_links", no_links)
+    restored = StoryClusterer.from_state(state)
+    monkeypatch.undo()
+    assert restored.assignments() == recomputed.assignments() == clusterer.assignments()
+    # The restored clusterer goes on as the original would.
+    for c in (clusterer, restored, recomputed):
+        c.add_features(reports[-1])
+    assert restored.assignments() == recomputed.assignments() == clusterer.assignments()
+
+
+def test_a_saved_link_to_a_later_report_is_a_config_error() -> None:
+    clusterer = StoryClusterer()
+    for item in _random_reports(1, 6):
+        clusterer.add_features(item)
+    state = json.loads(json.dumps(clusterer.to_state()))
+    state["reports"][0]["links"] = [[3, 0.9]]
+    with pytest.raises(ConfigError, match="malformed"):
+        StoryClusterer.from_state(state)
+
+
 def _notice(i: int, day: int) -> ReportFeatures:
     """A templated earnings notice of one company: the template words are shared by every
     notice, the company name only by the notices of that company."""

@@ -173,6 +173,9 @@ class StoryClusterer:
         # For each report without days, the reports with days it resembles strongly
         # (``undated_threshold``), with the score.
         self._strong: dict[int, dict[int, float]] = {}
+        # For each report, the links its arrival computed that had an effect (kept in the
+        # saved state, so that a new process restores the clusterer without recomputing them).
+        self._effective: list[list[tuple[int, float]]] = []
         self._linked: dict[int, set[int]] = {}
         self._best_of: dict[int, set[int]] = {}
         self._touched: set[int] = set()
@@ -207,14 +210,22 @@ class StoryClusterer:
         return self.story_of(features.report_id)
 
     def _add(self, features: ReportFeatures, published_at: str | None,
-             headline: str | None, text: str, lead: str | None) -> None:
+             headline: str | None, text: str, lead: str | None,
+             links: Sequence[tuple[int, float]] | None = None) -> None:
+        """Cluster one report; ``links`` replays the links saved for it by ``to_state``
+        instead of computing them (they are a function of it and the reports before it)."""
         if features.report_id in self._number:
             return
         lead = lead if lead is not None else lead_sentence(text)[:300]
         entry = self._entry(features, published_at, headline, lead)
         num = len(self._entries)
         keys = [self._vocab[k] for k in features.keys(self.num_keys)]
-        scored = self._links(entry, keys)
+        scored = self._links(entry, keys) if links is None else list(links)
+        # A link between two reports with days below their threshold changes nothing.
+        self._effective.append([
+            (other, score) for other, score in scored
+            if not entry.days or not self._entries[other].days
+            or score >= self._threshold(entry, self._entries[other])])
         self._entries.append(entry)
         self._number[entry.report_id] = num
         self._parent.append(num)
@@ -580,8 +591,9 @@ class StoryClusterer:
                 "published_at": e.published_at,
                 "headline": e.headline,
                 "lead": e.lead,
+                "links": [[other, score] for other, score in effective],
             }
-            for e in self._entries
+            for e, effective in zip(self._entries, self._effective, strict=True)
         ]
         return {
             "version": STATE_VERSION,
@@ -595,10 +607,19 @@ class StoryClusterer:
             "reports": reports,
         }
 
+    def _saved_links(self, raw: Any) -> list[tuple[int, float]] | None:
+        """The saved links of the next report to add, checked: each names an earlier one."""
+        if raw is None:
+            return None
+        links = [(int(other), float(score)) for other, score in raw]
+        if any(not 0 <= other < len(self._entries) for other, _ in links):
+            raise ValueError("a saved link names a report not added before it")
+        return links
+
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> StoryClusterer:
-        """Rebuild a clusterer saved with ``to_state`` (links are recomputed; the stories come
-        out the same because they do not depend on order)."""
+        """Rebuild a clusterer saved with ``to_state``: its reports are added again in their
+        order, with the links saved for each (recomputed where a state has none)."""
         if state.get("version") != STATE_VERSION:
             raise ConfigError(
                 f"story clusterer state has version {state.get('version')!r}, this program "
@@ -619,7 +640,7 @@ class StoryClusterer:
                                           days, published_day,
                                           None if year is None else int(year))
                 clusterer._add(features, item["published_at"], item["headline"], "",
-                               str(item["lead"]))
+                               str(item["lead"]), clusterer._saved_links(item.get("links")))
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"story clusterer state is malformed ({exc!r}); rebuild it "
                               "from the stored reports") from exc
