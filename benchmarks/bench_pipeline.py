@@ -160,8 +160,8 @@ def pipeline(docs: list[dict[str, str]], args: argparse.Namespace) -> None:
     lines.append(f"| normalize, HTML pages ({len(page_docs):,}) | {ours:.1f} s | bare "
                  f"`trafilatura.extract`: {base:.1f} s | **{ours / base:.2f}×** |")
     lines += ["", f"Peak memory (largest process): {peak_rss_mb():,.0f} MB.",
-              f"Reproduce: `python benchmarks/bench_pipeline.py --workers {args.workers}`"
-              + (f" --limit {args.limit}" if args.limit else "") + "."]
+              f"Reproduce: `python benchmarks/bench_pipeline.py --workers {args.workers}"
+              + (f" --limit {args.limit}" if args.limit else "") + "`."]
     print("\n".join(lines[-4:]))
     if not args.no_write:
         write_section("Pipeline", "\n".join(lines))
