@@ -208,3 +208,6 @@ def test_a_texts_vector_does_not_depend_on_the_texts_encoded_with_it(built: Path
         assert np.array_equal(onnx_encoder.encode([text], model)[0], together[i])
     batched = onnx_encoder.encode(SENTENCES, model, batch=len(SENTENCES))
     assert not np.array_equal(batched, together)
+    # Texts run in parallel threads come out as they do one after the other.
+    parallel = onnx_encoder.load(built, threads=3)
+    assert np.array_equal(onnx_encoder.encode(SENTENCES, parallel), together)
