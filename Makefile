@@ -28,7 +28,8 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install $(PIP_FLAGS) -e ".[dev]"
 	@# The claim encoder's int8 ONNX file, made once from the installed MiniLM package (no
 	@# download) into ~/.cache/newsprism; a run that finds it missing builds it itself.
-	@$(BIN)/python -m newsprism.triangulate.build_onnx >/dev/null
+	@$(BIN)/python -m newsprism.triangulate.build_onnx >/dev/null || \
+	  echo "warning: the claim encoder's ONNX file was not built now; a run builds it on first use"
 	@touch $(STAMP)
 
 demo: $(STAMP)
