@@ -5,6 +5,7 @@ torch MiniLM's, and (the real model) vectors close to the torch model's."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -193,10 +194,30 @@ def test_embed_stays_torch_minilm_with_the_onnx_claim_encoder(
     similarity.clear_cache()
 
 
+def _falls_back_to_torch_minilm(warning: str) -> None:
+    similarity.onnx_usable.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match=warning):
+            assert similarity.claim_encoder("minilm-onnx") is similarity.MINILM
+    finally:
+        similarity.onnx_usable.cache_clear()
+
+
 def test_without_onnxruntime_it_falls_back_to_torch_minilm(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(similarity, "onnx_installed", lambda: False)
-    assert similarity.claim_encoder("minilm-onnx") is similarity.MINILM
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "onnxruntime" else real(name, *a))
+    _falls_back_to_torch_minilm("onnxruntime not installed")
+
+
+def test_a_model_file_that_cannot_be_built_falls_back_to_torch_minilm(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def unbuildable() -> None:
+        raise ModelError(f"cannot write the ONNX claim encoder into {tmp_path}")
+
+    monkeypatch.setattr(onnx_encoder, "model", unbuildable)
+    _falls_back_to_torch_minilm("cannot write")
 
 
 @pytest.mark.slow

@@ -221,11 +221,8 @@ class StoryClusterer:
         num = len(self._entries)
         keys = [self._vocab[k] for k in features.keys(self.num_keys)]
         scored = self._links(entry, keys) if links is None else list(links)
-        # A link between two reports with days below their threshold changes nothing.
-        self._effective.append([
-            (other, score) for other, score in scored
-            if not entry.days or not self._entries[other].days
-            or score >= self._threshold(entry, self._entries[other])])
+        effective: list[tuple[int, float]] = []
+        self._effective.append(effective)
         self._entries.append(entry)
         self._number[entry.report_id] = num
         self._parent.append(num)
@@ -242,7 +239,11 @@ class StoryClusterer:
         relink: set[int] = set()
         for other, score in scored:
             peer = self._entries[other]
-            if score >= self._threshold(entry, peer):
+            strong = score >= self._threshold(entry, peer)
+            # A weak link between two reports with days changes nothing: it is not kept.
+            if strong or not entry.days or not peer.days:
+                effective.append((other, score))
+            if strong:
                 if bool(entry.days) != bool(peer.days):
                     # A strong link between a report without days and one with days waits
                     # for the former's best match (see ``_relink``).

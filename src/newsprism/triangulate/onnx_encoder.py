@@ -26,7 +26,7 @@ import tempfile
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -204,15 +204,15 @@ def load(file: Path, threads: int) -> OnnxModel:
     return OnnxModel(session, tok, file.stem, dim, max(1, threads))
 
 
-@lru_cache(maxsize=2)
-def _loaded(threads: int) -> OnnxModel:
-    return load(model_file(), threads)
+@lru_cache(maxsize=1)
+def _loaded() -> OnnxModel:
+    return load(model_file(), 1)
 
 
 def model() -> OnnxModel:
-    """The process's encoder, with as many threads as the machine allows now (threads_now)."""
-    threads = threads_now()
-    return _loaded(threads)
+    """The process's encoder (one session, loaded once), running as many texts at once as
+    the machine allows now (threads_now)."""
+    return replace(_loaded(), threads=threads_now())
 
 
 def encode(texts: Sequence[str], encoder: OnnxModel | None = None,

@@ -99,7 +99,6 @@ EMBED_DIM = 384
 EMBED_CACHE_SIZE = 20_000
 
 
-
 @dataclass(frozen=True, slots=True)
 class ClaimEncoder:
     """One way of encoding claims: its stored-vector name and how its cosine is weighed."""
@@ -139,7 +138,7 @@ def claim_encoder(name: str | None = None) -> ClaimEncoder:
     if name == "static":
         return static_encoder()
     if name == "minilm-onnx":
-        return onnx_claim_encoder() if onnx_installed() else MINILM
+        return onnx_claim_encoder() if onnx_usable() else MINILM
     if name not in ("minilm", "hybrid"):
         raise ConfigError(f"claim encoder {name!r}: expected one of {', '.join(CLAIM_ENCODERS)}")
     return MINILM if name == "minilm" else HYBRID
@@ -299,16 +298,23 @@ def embeddings_available() -> bool:
 
 
 @lru_cache(maxsize=1)
-def onnx_installed() -> bool:
-    """Whether onnxruntime and the model package are installed; where not, "minilm-onnx"
-    falls back to the torch model (with a warning, once): the same model, so matching keeps
-    its meaning (and without the package, the torch path says what is missing)."""
+def onnx_usable() -> bool:
+    """Whether onnxruntime and the model package are installed and the int8 file loads (it
+    is built into the cache directory here if missing). Where not, "minilm-onnx" falls back
+    to the torch model (with a warning, once): the same model, so matching keeps its
+    meaning (and without the package, the torch path says what is missing)."""
     missing = [name for name in ("onnxruntime", MODEL_PACKAGE)
                if importlib.util.find_spec(name) is None]
-    if not missing:
-        return True
-    warnings.warn(f"newsprism: {' and '.join(missing)} not installed: claims are encoded by "
-                  "the torch MiniLM path instead of minilm-onnx", stacklevel=2)
+    if missing:
+        reason = f"{' and '.join(missing)} not installed"
+    else:
+        try:
+            onnx_encoder.model()
+            return True
+        except ModelError as exc:
+            reason = str(exc)
+    warnings.warn(f"newsprism: {reason}: claims are encoded by the torch MiniLM path "
+                  "instead of minilm-onnx", stacklevel=2)
     return False
 
 
@@ -332,11 +338,10 @@ def claim_encoder_available(encoder: str | None = None) -> bool:
 def _available(name: str) -> bool:
     if name in ("minilm", "hybrid"):
         return _torch_available()
+    if name == "minilm-onnx":
+        return onnx_usable()  # claim_encoder has already fallen back where it is not
     try:
-        if name == "minilm-onnx":
-            onnx_encoder.model()
-        else:
-            static_vectors.table()
+        static_vectors.table()
     except ModelError as exc:
         warnings.warn(f"newsprism: lexical-only claim matching: {exc}", stacklevel=2)
         return False
