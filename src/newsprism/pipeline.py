@@ -26,6 +26,7 @@ from newsprism.ingest.sources import expand
 from newsprism.normalize import normalize
 from newsprism.scale.local import Engine, make_engine
 from newsprism.store import Store, StoredItem
+from newsprism.timings import PhaseTime, Stopwatch
 from newsprism.types import Analysis, RawDocument, Report
 
 if TYPE_CHECKING:
@@ -50,6 +51,9 @@ class IngestSummary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     new_report_ids: list[str] = field(default_factory=list)
+    # Wall and CPU time per phase: "per-report" (reading, normalize and analyze on the
+    # engine, storing), then each global stage that ran ("cluster", "resolve", "triangulate").
+    timings: dict[str, PhaseTime] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -58,6 +62,9 @@ class IngestSummary:
     def as_dict(self) -> dict[str, object]:
         return {"stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
                 "errors": list(self.errors), "report_ids": list(self.new_report_ids)}
+
+    def timings_dict(self) -> dict[str, dict[str, float]]:
+        return {name: t.as_dict() for name, t in self.timings.items()}
 
 
 ProgressFn = Callable[[int], None]
@@ -126,6 +133,7 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
     with ``resume`` a file marked done (same size and modification time) is not read again.
     """
     summary = IngestSummary()
+    clock = Stopwatch()
     own_engine = engine is None
     eng = engine or make_engine(settings.workers)
     files = _FileTracker(store)
@@ -175,8 +183,9 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
         if own_engine:
             eng.close()
     files.finish()
+    summary.timings["per-report"] = clock.lap()
     if summary.new_report_ids or store.unclustered_ids():
-        update_global(store, summary.new_report_ids, settings)
+        update_global(store, summary.new_report_ids, settings, summary.timings)
     return summary
 
 
@@ -188,6 +197,7 @@ def ingest_documents(raws: Iterable[RawDocument], store: Store, settings: Settin
     analyzed and stored batch by batch in this process, then the global stages update the
     stories the new reports touch."""
     summary = IngestSummary()
+    clock = Stopwatch()
 
     def fail(message: str) -> None:
         summary.failed += 1
@@ -207,8 +217,9 @@ def ingest_documents(raws: Iterable[RawDocument], store: Store, settings: Settin
 
     for batch in _batches(fresh(), settings.batch_size):
         _store_batch(store, process_batch(batch, settings, analyze), summary, fail, None)
+    summary.timings["per-report"] = clock.lap()
     if summary.new_report_ids or store.unclustered_ids():
-        update_global(store, summary.new_report_ids, settings)
+        update_global(store, summary.new_report_ids, settings, summary.timings)
     return summary
 
 
@@ -304,8 +315,10 @@ def _store_batch(store: Store, results: Sequence[Processed], summary: IngestSumm
         progress(len(items))
 
 
-def update_global(store: Store, new_report_ids: Sequence[str], settings: Settings) -> None:
-    """Run the global stages (cluster, resolve, triangulate) for newly stored reports.
+def update_global(store: Store, new_report_ids: Sequence[str], settings: Settings,
+                  timings: dict[str, PhaseTime] | None = None) -> None:
+    """Run the global stages (cluster, resolve, triangulate) for newly stored reports, and
+    record each one's time in ``timings`` when given.
 
     Global stages read their state from the store, update it and write it back; two ingests
     on one store take turns here (an exclusive lock file beside the store) so neither
@@ -315,8 +328,11 @@ def update_global(store: Store, new_report_ids: Sequence[str], settings: Setting
         # Reports stored by an earlier run that stopped before its global stages ran are
         # picked up here too.
         pending = list(dict.fromkeys([*store.unclustered_ids(), *new_report_ids]))
-        for stage in global_stages():
+        for name, stage in global_stages():
+            clock = Stopwatch()
             stage(store, pending, settings)
+            if timings is not None:
+                timings[name] = clock.lap()
 
 
 @contextmanager
@@ -333,10 +349,12 @@ def global_lock(store: Store) -> Iterator[None]:
 GlobalStage = Callable[[Store, Sequence[str], Settings], None]
 
 
-def global_stages() -> list[GlobalStage]:
-    """The global stages in order. Each updates only the stories the new reports touch."""
+def global_stages() -> list[tuple[str, GlobalStage]]:
+    """The global stages in order, by name. Each updates only the stories the new reports
+    touch."""
     from newsprism.cluster.stage import update_stories
     from newsprism.resolve.stage import update_entities
     from newsprism.triangulate.stage import update_triangulation
 
-    return [update_stories, update_entities, update_triangulation]
+    return [("cluster", update_stories), ("resolve", update_entities),
+            ("triangulate", update_triangulation)]

@@ -53,6 +53,20 @@ def test_ingest_twice_stores_once(tmp_path: Path, db_path: Path,
         assert report.byline == "Marta Quell"
 
 
+def test_json_summary_times_each_phase(tmp_path: Path, db_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path, "in/a.txt", ARTICLE)
+    assert run("ingest", str(src), "--db", str(db_path), "--json") == 0
+    timings = json.loads(capsys.readouterr().out)["timings"]
+    assert list(timings) == ["per-report", "cluster", "resolve", "triangulate"]
+    assert all(t["wall_s"] >= 0 and t["cpu_s"] >= 0 for t in timings.values())
+    # Parsing the report (spaCy, in this process with one worker) takes measurable CPU.
+    assert timings["per-report"]["cpu_s"] > 0
+    assert run("ingest", str(src), "--db", str(db_path), "--json") == 0
+    # Nothing new: the global stages do not run.
+    assert list(json.loads(capsys.readouterr().out)["timings"]) == ["per-report"]
+
+
 def test_bad_inputs_fail_alone(tmp_path: Path, db_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     good = write(tmp_path, "good.txt", ARTICLE)

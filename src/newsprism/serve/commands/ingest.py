@@ -53,7 +53,8 @@ def run_ingest(sources: Sequence[str], store: Store, settings: Settings, *, quie
 
 def _print_summary(summary: IngestSummary, db: Path, as_json: bool) -> None:
     if as_json:
-        console.print_json({**summary.as_dict(), "db": str(db)})
+        console.print_json({**summary.as_dict(), "timings": summary.timings_dict(),
+                            "db": str(db)})
         return
     console.err.print(
         f"stored {summary.stored}, skipped {summary.duplicates} as duplicate, "
@@ -87,7 +88,9 @@ def register(app: typer.Typer) -> None:
         resume: Annotated[bool, typer.Option(
             "--resume", help="Skip input files an earlier run stored completely.")] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-        as_json: console.JsonOption = False,
+        as_json: Annotated[bool, typer.Option(
+            "--json", help="Print the summary as JSON for scripts, with each phase's wall and "
+                           "CPU seconds under 'timings'.")] = False,
     ) -> None:
         """Read reports into the store; exit 1 if any input failed (the others are stored)."""
         settings = Settings(workers=workers, allow_private=allow_private)
