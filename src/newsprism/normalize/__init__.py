@@ -58,7 +58,7 @@ def _from_html(markup: str, raw: RawDocument, settings: Settings) -> _Draft:
     return _Draft(text=page.text, url=url, title=page.title, byline=byline,
                   names=byline_names(byline),
                   outlet=outlet_for(declared=None, sitename=page.sitename, url=url),
-                  date=html_date(parse_html(markup, raw.source), url),
+                  date=html_date(tree, url),
                   language_hint=page.language)
 
 

@@ -48,8 +48,14 @@ def parse_html(markup: str, source: str) -> HtmlElement:
     return tree
 
 
+# trafilatura's own date search is not used (pubdate.py reads the date, with precision), and
+# its extensive variant was half of normalize's time on a page without date metadata.
+DATE_OPTIONS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+
+
 def _extract(tree: HtmlElement, url: str | None, **options: Any) -> Any:
-    return bare_extraction(copy.deepcopy(tree), url=url, with_metadata=True, **options)
+    return bare_extraction(copy.deepcopy(tree), url=url, with_metadata=True,
+                           date_extraction_params=DATE_OPTIONS, **options)
 
 
 def extract_html(tree: HtmlElement, url: str | None, source: str) -> Extracted:
