@@ -25,6 +25,7 @@ from newsprism.ingest import read_sources
 from newsprism.ingest.sources import expand
 from newsprism.normalize import normalize
 from newsprism.scale.local import Engine, make_engine
+from newsprism.scale.worker_init import worker_setup
 from newsprism.store import Store, StoredItem
 from newsprism.timings import PhaseTime, Stopwatch
 from newsprism.types import Analysis, RawDocument, Report
@@ -135,7 +136,7 @@ def ingest(sources: Sequence[str], store: Store, settings: Settings, *,
     summary = IngestSummary()
     clock = Stopwatch()
     own_engine = engine is None
-    eng = engine or make_engine(settings.workers)
+    eng = engine or make_engine(settings.workers, worker_setup(settings.model))
     files = _FileTracker(store)
 
     def fail(message: str) -> None:

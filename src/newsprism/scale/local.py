@@ -65,8 +65,8 @@ class ProcessPoolEngine:
 
 
 def make_engine(workers: int, initializer: Callable[[], None] | None = None) -> Engine:
+    """Inline for one worker, else a pool of ``workers`` processes, each running
+    ``initializer`` first (inline work runs in this process, which it does not touch)."""
     if workers <= 1:
-        if initializer is not None:
-            initializer()
         return InlineEngine()
     return ProcessPoolEngine(workers, initializer)

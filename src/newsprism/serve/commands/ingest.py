@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
             settings = replace(settings, model=model)
         if max_bytes:
             settings = replace(settings, max_input_bytes=max_bytes)
-        eng = engine_for(engine, workers, scheduler)
+        eng = engine_for(engine, workers, scheduler, settings.model)
         try:
             with console.open_store(db) as store:
                 summary = run_ingest(sources, store, settings, quiet=quiet or as_json,
