@@ -21,6 +21,7 @@ BENCHES: dict[str, list[str]] = {
     "triangulate": [str(HERE / "bench_triangulate.py")],
     "analyze": [str(HERE / "bench_analyze.py")],
     "cluster": [str(HERE / "bench_cluster.py"), "--write"],
+    "neardup": [str(HERE / "bench_neardup.py"), "--write"],
     "pipeline": [str(HERE / "bench_pipeline.py"), "--workers", "2"],
     "serve": [str(HERE.parent / "scripts" / "loadtest.py"), "--write-docs"],
 }
