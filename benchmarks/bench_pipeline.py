@@ -37,6 +37,8 @@ from newsprism.timings import PhaseTime, Stopwatch
 
 # The issue's target: the whole pipeline in at most this many times bare nlp.pipe's time.
 TARGET_RATIO = 1.5
+# The phases of an ingest, as IngestSummary.timings names them.
+PHASES = ("per-report", "cluster", "resolve", "triangulate")
 
 
 def peak_rss_mb() -> float:
@@ -243,11 +245,13 @@ def one_size(docs: list[dict[str, str]], n: int, workers: int) -> dict[str, floa
     memory is its own."""
     with tempfile.TemporaryDirectory() as tmp:
         run = end_to_end(list(derived(docs, n)), workers, Path(tmp))
-    return {"elapsed": total(run).wall_s, "stored": run.stored, "peak_mb": peak_rss_mb()}
+    return {"elapsed": total(run).wall_s, "stored": run.stored, "peak_mb": peak_rss_mb(),
+            **{f"wall:{name}": t.wall_s for name, t in run.timings.items()}}
 
 
 def scaling(sizes: list[int], args: argparse.Namespace) -> None:
-    rows = ["| reports | end to end | per report | peak memory |", "|---|---|---|---|"]
+    rows = ["| reports | end to end | per report | " + " | ".join(PHASES) + " | peak memory |",
+            "|---|---|---|" + "---|" * len(PHASES) + "---|"]
     per: list[float] = []
     limit = [f"--limit={args.limit}"] if args.limit else []
     for n in sizes:
@@ -255,12 +259,15 @@ def scaling(sizes: list[int], args: argparse.Namespace) -> None:
         out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
         got = json.loads(out.strip().splitlines()[-1])
         per.append(got["elapsed"] / got["stored"])
+        phases = " | ".join(f"{1000 * got.get(f'wall:{name}', 0.0) / got['stored']:.1f} ms"
+                            for name in PHASES)
         rows.append(f"| {int(got['stored']):,} | {got['elapsed']:.0f} s | "
-                    f"{1000 * per[-1]:.1f} ms | {got['peak_mb']:,.0f} MB |")
+                    f"{1000 * per[-1]:.1f} ms | {phases} | {got['peak_mb']:,.0f} MB |")
         print(rows[-1], flush=True)
     rows += ["", f"Per-report time at {sizes[-1]:,} is {per[-1] / per[0]:.2f}× that at "
-             f"{sizes[0]:,}. Peak memory is that of the largest process of each run (each "
-             "size runs in a process of its own).",
+             f"{sizes[0]:,}. Phase columns: wall time per report of each phase "
+             "(`IngestSummary.timings`). Peak memory is that of the largest process of each "
+             "run (each size runs in a process of its own).",
              f"Reproduce: `python benchmarks/bench_pipeline.py --workers {args.workers} "
              + (f"--limit {args.limit} " if args.limit else "")
              + f"--scaling-only --sizes {','.join(map(str, sizes))}`."]
