@@ -2,10 +2,12 @@
 
     python benchmarks/run.py [NAME ...]     # e.g. `analyze cluster`; default: all
 
-The benchmarks read ../shared at run time and say so when it is absent. The long scaling runs
-(50,000 reports end to end) are not part of this default set: run
+The benchmarks read ../shared at run time and say so when it is absent. The long runs are not
+part of this default set: run them once, by hand, on an idle machine:
 `python benchmarks/bench_pipeline.py --workers 2 --limit 1500 --scaling-only --sizes
-10000,50000` once, by hand (about an hour on 2 cores).
+10000,50000` (50,000 reports end to end, ~35 min on 2 cores) and
+`python benchmarks/bench_pipeline.py --workers 2 --compare-encoder static` (every Reuters-21578
+text, section "Pipeline, whole corpus", ~40 min).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ BENCHES: dict[str, list[str]] = {
     "analyze": [str(HERE / "bench_analyze.py")],
     "cluster": [str(HERE / "bench_cluster.py"), "--write"],
     "neardup": [str(HERE / "bench_neardup.py"), "--write"],
-    "pipeline": [str(HERE / "bench_pipeline.py"), "--workers", "2"],
+    "pipeline": [str(HERE / "bench_pipeline.py"), "--workers", "2", "--limit", "1500",
+                 "--compare-encoder", "static"],
     "serve": [str(HERE.parent / "scripts" / "loadtest.py"), "--write-docs"],
 }
 
