@@ -106,7 +106,6 @@ _WEB_ADDRESS = re.compile(r"\.\s?(?:com|org|net|gov|edu)\b", re.I)
 # amounts are told apart by their words).
 _SYNONYM_FAMILIES = frozenset({"hum", "thing", "loc", "event"})
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-# Words of a time expression that place it on a day relative to the report.
 # Month words as written in dates, full or abbreviated ("Dec.", "Sept").
 MONTHS = {name: k + 1 for k, names in enumerate((
     "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
@@ -115,6 +114,7 @@ MONTHS = {name: k + 1 for k, names in enumerate((
 _DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _CLOCK = re.compile(r"\b(1[0-2]|0?[1-9])(?:[:.]\s?([0-5]\d))?\s*([ap])\.?\s?m\b", re.I)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# Words of a time expression that place it on a day relative to the report.
 RELATIVE_DAY_WORDS = word_set("""
     today yesterday tonight morning afternoon evening night overnight earlier
     """)
